@@ -1,0 +1,131 @@
+"""The abstract base page and its mixins."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class SocialMixin(models.Model):
+    """What a page shows when shared on social networks (Open Graph)."""
+
+    social_image = models.ForeignKey(
+        "musenor_site.PortalImage",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; 1200×630 pixels works best."),
+    )
+    social_text = models.CharField(
+        _("social text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown when the page is shared; the search description by default."),
+    )
+
+    social_panels = [
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("Social networks"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ListingMixin(models.Model):
+    """How a page appears in lists of pages (cards, search results, menus)."""
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Replaces the page title in lists; the title by default."),
+    )
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    listing_image = models.ForeignKey(
+        "musenor_site.PortalImage",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_title"),
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+            ],
+            heading=_("In lists"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.listing_title or self.title
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.search_description
+
+
+class BasePage(SocialMixin, ListingMixin, Page):
+    """The base of every page type of the portal.
+
+    It adds to Wagtail's ``Page``:
+
+    - listing fields (title, summary, image) used wherever a page appears in a
+      list, so that lists never reach into a page's body;
+    - social fields (image, text) for Open Graph, falling back to the search
+      description and the listing image;
+    - a promote tab that groups SEO, listing and social fields;
+    - ``search_fields`` that include the listing summary.
+
+    Subclasses add their own ``content_panels`` and restrict
+    ``parent_page_types`` / ``subpage_types``. Plugins' page types may inherit
+    it too. Templates extend ``musenor_site/base.html``, which renders the
+    meta tags from :meth:`get_meta`.
+    """
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Address and search engines")),
+        *ListingMixin.listing_panels,
+        *SocialMixin.social_panels,
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def meta_description(self):
+        return self.search_description or self.listing_summary
+
+    @property
+    def meta_image(self):
+        return self.social_image or self.listing_image
+
+    def get_meta(self):
+        return {
+            "title": self.seo_title or self.title,
+            "description": self.meta_description,
+            "social_text": self.social_text or self.meta_description,
+            "image": self.meta_image,
+        }

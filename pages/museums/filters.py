@@ -1,0 +1,64 @@
+"""The directory's filters: a plain GET form, so they work without JavaScript."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Department
+
+
+class MuseumFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, city, collection…")}
+        ),
+    )
+    department = forms.ChoiceField(
+        label=_("Département"), required=False, choices=[("", _("All"))] + Department.choices
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    city = forms.ChoiceField(label=_("City"), required=False)
+
+    def __init__(self, *args, museums, **kwargs):
+        from .models import MuseumTheme
+
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All"))] + list(
+            MuseumTheme.objects.filter(museumpage__in=museums)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        cities = sorted(set(museums.values_list("city", flat=True)))
+        self.fields["city"].choices = [("", _("All"))] + [(c, c) for c in cities]
+
+    def has_filters(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+    def filter(self, museums):
+        data = self.cleaned_data
+        if data.get("department"):
+            museums = museums.filter(department=data["department"])
+        if data.get("theme"):
+            museums = museums.filter(themes__slug=data["theme"])
+        if data.get("city"):
+            museums = museums.filter(city=data["city"])
+        if data.get("q"):
+            museums = museums.filter(self.text_condition(data["q"])).distinct()
+        return museums
+
+    @staticmethod
+    def text_condition(text):
+        """Match names and cities by substring, and everything else through the search index."""
+        from .models import MuseumPage
+
+        condition = (
+            Q(title__icontains=text) | Q(city__icontains=text) | Q(themes__name__icontains=text)
+        )
+        matched = [page.pk for page in MuseumPage.objects.live().search(text, operator="and")]
+        if matched:
+            condition |= Q(pk__in=matched)
+        return condition

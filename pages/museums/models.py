@@ -1,0 +1,285 @@
+"""The museum directory: the index (list, filters, map) and the museum page."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from musenor.pages.base import BasePage
+from musenor.streamfields.blocks import BodyStreamBlock
+
+from .choices import Department, Weekday
+from .filters import MuseumFilterForm
+
+
+@register_snippet
+class MuseumTheme(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("museum theme")
+        verbose_name_plural = _("museum themes")
+
+    def __str__(self):
+        return self.name
+
+
+class MuseumIndexPage(BasePage):
+    """The directory of the network's museums: filters, a list and a map."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["musenor_museums.MuseumPage"]
+    max_count_per_parent = 1
+    template = "musenor_museums/museum_index_page.html"
+    per_page = 30
+
+    class Meta:
+        verbose_name = _("museum directory")
+        verbose_name_plural = _("museum directories")
+
+    def museums(self):
+        return (
+            MuseumPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image", "listing_image")
+            .prefetch_related("themes")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+
+        context = super().get_context(request, *args, **kwargs)
+        museums = self.museums()
+        form = MuseumFilterForm(request.GET or None, museums=museums)
+        if form.is_valid():
+            museums = form.filter(museums)
+        paginator = Paginator(museums, self.per_page)
+        page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            museums=page,
+            paginator=paginator,
+            filter_query=query.urlencode(),
+            is_filtered=form.is_bound and form.is_valid() and form.has_filters(),
+            map_points=[m.map_point(request) for m in paginator.object_list if m.has_coordinates],
+            map_tiles_url=settings.MUSENOR_MAP_TILES_URL,
+            map_attribution=settings.MUSENOR_MAP_ATTRIBUTION,
+        )
+        return context
+
+
+class MuseumPage(BasePage):
+    """One museum of the network: where it is, when it opens, what it holds."""
+
+    address = models.CharField(_("street address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100)
+    department = models.CharField(_("département"), max_length=3, choices=Department.choices)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    themes = ParentalManyToManyField(MuseumTheme, blank=True, verbose_name=_("themes"))
+    musee_de_france = models.BooleanField(
+        _("“Musée de France” label"),
+        default=False,
+        help_text=_("The museum holds the national “Musée de France” label."),
+    )
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    image = models.ForeignKey(
+        "musenor_site.PortalImage",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opening_hours_note = models.CharField(
+        _("note on opening hours"),
+        max_length=255,
+        blank=True,
+        help_text=_("Closures and seasons, e.g. “Closed on 1 January, 1 May and 25 December”."),
+    )
+    wheelchair_access = models.BooleanField(_("accessible to wheelchair users"), default=False)
+    visual_impairment = models.BooleanField(_("adapted for visual impairment"), default=False)
+    hearing_impairment = models.BooleanField(_("adapted for hearing impairment"), default=False)
+    mental_impairment = models.BooleanField(_("adapted for mental impairment"), default=False)
+    accessibility_info = RichTextField(
+        _("accessibility information"), features=["bold", "italic", "link", "ul"], blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("department"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("musee_de_france"),
+            ],
+            heading=_("Collections"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("opening_hours", label=_("Opening hours")),
+                FieldPanel("opening_hours_note"),
+            ],
+            heading=_("Opening hours"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("wheelchair_access"),
+                FieldPanel("visual_impairment"),
+                FieldPanel("hearing_impairment"),
+                FieldPanel("mental_impairment"),
+                FieldPanel("accessibility_info"),
+            ],
+            heading=_("Accessibility"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        InlinePanel("gallery_images", label=_("Gallery")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("city"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("city"),
+        index.FilterField("department"),
+        index.FilterField("city"),
+    ]
+
+    parent_page_types = ["musenor_museums.MuseumIndexPage"]
+    template = "musenor_museums/museum_page.html"
+
+    class Meta:
+        verbose_name = _("museum")
+        verbose_name_plural = _("museums")
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def department_name(self):
+        return self.get_department_display()
+
+    @property
+    def display_summary(self):
+        return self.listing_summary or self.summary or self.search_description
+
+    @property
+    def accessibility_labels(self):
+        return [
+            field.verbose_name
+            for field in (
+                self._meta.get_field(name)
+                for name in (
+                    "wheelchair_access",
+                    "visual_impairment",
+                    "hearing_impairment",
+                    "mental_impairment",
+                )
+            )
+            if getattr(self, field.name)
+        ]
+
+    def map_point(self, request=None):
+        return {
+            "name": self.title,
+            "city": self.city,
+            "url": self.get_url(request),
+            "lat": float(self.latitude),
+            "lon": float(self.longitude),
+        }
+
+    def opening_week(self):
+        """The opening hours grouped by weekday, in week order, closed days included."""
+        by_day = {day: [] for day in Weekday}
+        for slot in self.opening_hours.all():
+            by_day[Weekday(slot.weekday)].append(slot)
+        return [(day.label, sorted(slots, key=lambda s: s.opens)) for day, slots in by_day.items()]
+
+
+class OpeningHours(Orderable):
+    museum = ParentalKey(MuseumPage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("A museum closes after it opens.")})
+
+
+class MuseumGalleryImage(Orderable):
+    museum = ParentalKey(MuseumPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "musenor_site.PortalImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")

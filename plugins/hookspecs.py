@@ -1,0 +1,99 @@
+"""The portal's own extension points: one pluggy hook spec each.
+
+Plugins implement them in a ``musenor_hooks.py`` module, decorated with
+``musenor.plugins.hookimpl``. An implementation may accept fewer arguments than
+its spec (pluggy passes only those it names), so a spec can gain an argument
+without breaking plugins. Every spec here is documented, with its exact
+signature, in ``docs/plugins.md`` (``tests/test_docs.py`` checks it).
+
+Everything inside the Wagtail admin goes through Wagtail's own hooks in
+``wagtail_hooks.py`` instead.
+"""
+
+from dataclasses import dataclass
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("musenor")
+hookimpl = pluggy.HookimplMarker("musenor")
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A link in the public site's main navigation."""
+
+    label: str
+    url: str
+    # Lower first; core pages in the menu sit at 0-99.
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    """A panel of the members' space dashboard, rendered from a template."""
+
+    title: str
+    template: str
+    context: dict | None = None
+    order: int = 100
+
+
+@hookspec
+def register_public_urls():
+    """Return a list of URL patterns for the public site.
+
+    They are mounted before Wagtail's page-serving catch-all, inside the
+    language prefix (``/`` in French, ``/en/``, ``/nl/``). Name them with the
+    plugin's label as namespace, e.g. ``path("notices/", include((urls, "musenor_notices")))``.
+    """
+
+
+@hookspec
+def menu_items(request):
+    """Return :class:`MenuItem` objects to add to the public navigation for ``request``.
+
+    Called on each page render: return quickly and do not query the database
+    more than once. Return an empty list to show nothing (for instance to
+    anonymous visitors).
+    """
+
+
+@hookspec
+def search_providers():
+    """Return search providers for content that is not a page (records, posts).
+
+    Each provider follows :class:`musenor.search.providers.SearchProvider`:
+    a ``name``, a ``label`` and ``search(query, request, limit)`` returning
+    :class:`musenor.search.providers.SearchHit` objects. The site search shows
+    each provider's hits in its own section.
+    """
+
+
+@hookspec
+def embeddable_blocks():
+    """Return ``(name, block)`` pairs that editors may place in core pages.
+
+    ``name`` is stored in page content and must stay stable; ``block`` is a
+    Wagtail block instance with a ``label``. Core pages hold one "plugin
+    content" block whose choices come from this hook, so core migrations never
+    depend on the installed plugins. The block is rendered with its default
+    value and the editor's options in the context (``heading``, ``limit``).
+    When the plugin is switched off, the content renders as nothing.
+    """
+
+
+@hookspec
+def member_dashboard_panels(request):
+    """Return :class:`DashboardPanel` objects for the members' space dashboard.
+
+    The panels are those ``request.user`` (a signed-in member) may see.
+    """
+
+
+@hookspec
+def load_demo_data(site, seed, stdout):
+    """Create this plugin's demo content under the Wagtail ``site``.
+
+    ``seed`` makes generated content reproducible; ``stdout`` takes progress
+    lines. Running it twice must change nothing.
+    """

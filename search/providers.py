@@ -1,0 +1,52 @@
+"""The protocol plugins implement to add non-page content to the site search."""
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    url: str
+    summary: str = ""
+    # A short label for the kind of content ("Object record", "Forum post").
+    kind: str = ""
+
+
+@runtime_checkable
+class SearchProvider(Protocol):
+    """What the ``search_providers`` hook returns.
+
+    ``name`` is a stable identifier (used in URLs to show one provider's
+    results), ``label`` the heading of its section on the results page.
+    ``search`` must respect what ``request.user`` may see and return at most
+    ``limit`` hits, best first.
+    """
+
+    name: str
+    label: str
+
+    def search(self, query: str, request, limit: int) -> list[SearchHit]: ...
+
+
+class ModelSearchProvider:
+    """A provider over an ``index.Indexed`` model, through Wagtail's search backend.
+
+    Subclasses set ``name``, ``label`` and ``model`` and may override
+    :meth:`get_queryset` (to filter by permission) and :meth:`to_hit`.
+    """
+
+    name = ""
+    label = ""
+    model = None
+
+    def get_queryset(self, request):
+        return self.model._default_manager.all()
+
+    def to_hit(self, obj, request):
+        url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+        return SearchHit(title=str(obj), url=url, kind=str(self.label))
+
+    def search(self, query, request, limit):
+        results = self.get_queryset(request).search(query)[:limit]
+        return [self.to_hit(obj, request) for obj in results]

@@ -1,0 +1,16 @@
+"""Settings for a laptop: the demo site on SQLite, no other service."""
+
+from .base import *  # noqa: F403
+from .env import env
+
+DEBUG = True
+# A fixed key is acceptable only here; production refuses to start without one.
+SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-for-the-musenor-demo")  # noqa: S105
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The public OpenStreetMap tiles, for a laptop with a network; set MAP_TILES_URL
+# to another server (or to nothing: the directory then shows its list only).
+MUSENOR_MAP_TILES_URL = env("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MUSENOR_MAP_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")

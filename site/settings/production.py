@@ -1,0 +1,34 @@
+"""Production: every value from the environment; missing essentials stop start-up."""
+
+from .base import *  # noqa: F403
+from .env import env, env_bool, env_int, env_list
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY", required=True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", required=True)
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Media on S3-compatible object storage when a bucket is named.
+AWS_STORAGE_BUCKET_NAME = env("MEDIA_BUCKET")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("MEDIA_ENDPOINT_URL"),
+            "custom_domain": env("MEDIA_CUSTOM_DOMAIN"),
+            "default_acl": None,
+            "querystring_auth": False,
+        },
+    }
+
+LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")

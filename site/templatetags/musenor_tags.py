@@ -1,0 +1,114 @@
+"""Template tags of the site's frame: navigation, languages, meta tags."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from musenor.plugins.manager import call
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _site_root(request):
+    cached = getattr(request, "_musenor_root", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        if root is not None:
+            root = root.localized
+        request._musenor_root = cached = root or False
+    return cached or None
+
+
+@register.inclusion_tag("musenor_site/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    root = _site_root(request)
+    items = []
+    if root is not None:
+        for page in root.get_children().live().public().in_menu():
+            items.append({"label": page.title, "url": page.get_url(request), "order": 0})
+    items += [
+        {"label": item.label, "url": item.url, "order": item.order}
+        for item in call("menu_items", request=request)
+    ]
+    items.sort(key=lambda item: item["order"])
+    current = request.path
+    for item in items:
+        url = item["url"] or ""
+        item["current"] = url == current or (url not in ("", "/") and current.startswith(url))
+    return {"items": items, "home_url": home_url(context), "request": request}
+
+
+@register.inclusion_tag("musenor_site/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        roots = {}
+        if len(translations) < len(settings.LANGUAGES):
+            root = _site_root(request)
+            if root is not None:
+                roots = {
+                    p.locale.language_code: p
+                    for p in root.get_translations(inclusive=True).live().select_related("locale")
+                }
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or roots.get(code)
+            if target is not None:
+                links.append(
+                    {
+                        "code": code,
+                        "name": name,
+                        "url": target.get_url(request),
+                        "current": code == current,
+                        "translated": code in translations,
+                    }
+                )
+    else:
+        for code, name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.get_full_path(), code),
+                    "current": code == current,
+                    "translated": True,
+                }
+            )
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """hreflang links to the translations of the current page (one query)."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return []
+    return [
+        {"code": p.locale.language_code, "url": p.get_full_url(request)}
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    ]
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    request = context["request"]
+    root = _site_root(request)
+    return root.get_url(request) if root else "/"

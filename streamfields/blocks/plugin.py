@@ -1,0 +1,43 @@
+"""The one core block through which plugins reach core pages.
+
+Its choices come from a callable (the ``embeddable_blocks`` hook), so the block
+definition written into core migrations never changes with the set of
+installed plugins. A choice whose plugin is switched off renders nothing.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+def embeddable_blocks():
+    from musenor.plugins.manager import call
+
+    return dict(call("embeddable_blocks"))
+
+
+def plugin_content_choices():
+    return [(name, block.label) for name, block in embeddable_blocks().items()]
+
+
+class PluginContentBlock(blocks.StructBlock):
+    content = blocks.ChoiceBlock(
+        label=_("Content"),
+        choices=plugin_content_choices,
+        help_text=_("Content provided by an installed plugin (collection, forum, …)."),
+    )
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    limit = blocks.IntegerBlock(label=_("Number of items"), default=6, min_value=1, max_value=24)
+
+    class Meta:
+        icon = "plug"
+        label = _("Plugin content")
+        group = _("Plugins")
+        description = _("Content from an installed plugin, such as the latest records or topics.")
+
+    def render(self, value, context=None):
+        block = embeddable_blocks().get(value.get("content"))
+        if block is None:
+            return ""
+        context = dict(context or {})
+        context.update(heading=value.get("heading"), limit=value.get("limit"))
+        return block.render(block.get_default(), context)
