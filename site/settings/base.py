@@ -72,6 +72,8 @@ MUSENOR_PLUGINS = None if _selection is None else env_list("MUSENOR_PLUGINS")
 PLUGIN_APPS = plugin_apps(MUSENOR_PLUGINS)
 
 INSTALLED_APPS = CORE_APPS + THIRD_PARTY_APPS + PLUGIN_APPS
+# On PostgreSQL, Wagtail's database search backend uses its full-text search.
+POSTGRES_APPS = ["django.contrib.postgres"]
 
 # Per-plugin overrides of each plugin's default_settings, keyed by plugin name.
 MUSENOR_PLUGIN_SETTINGS = {}
@@ -120,8 +122,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Wagtail's database search backend uses PostgreSQL's full-text search.
-    INSTALLED_APPS.append("django.contrib.postgres")
+    INSTALLED_APPS += POSTGRES_APPS
 
 # machina's installed migrations use AutoField: BigAutoField would make
 # makemigrations want to write into its package.

@@ -2,12 +2,24 @@
 
 import os
 
+from musenor.plugins.discovery import installed_plugins, plugin_apps
+
 from .base import *  # noqa: F403
+
+# Third-party plugins installed in the test environment (tests/plugin_dist)
+# never leak into the core's tests: unless MUSENOR_PLUGINS says otherwise, only
+# the portal's own built-in plugins are enabled.
+if MUSENOR_PLUGINS is None:
+    MUSENOR_PLUGINS = [p.name for p in installed_plugins() if p.distribution == "musenor-portal"]
+    PLUGIN_APPS = plugin_apps(MUSENOR_PLUGINS)
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
-if not os.environ.get("DATABASE_URL"):
+INSTALLED_APPS = CORE_APPS + THIRD_PARTY_APPS + PLUGIN_APPS
+if os.environ.get("DATABASE_URL"):
+    INSTALLED_APPS += POSTGRES_APPS
+else:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
