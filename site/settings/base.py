@@ -5,6 +5,7 @@ The app list and plugin discovery live here; ``dev``, ``test`` and
 ``env.py`` and is documented in ``docs/settings.md``.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -66,9 +67,10 @@ THIRD_PARTY_APPS = [
     "django.contrib.sitemaps",
 ]
 
-# Comma-separated plugin names; unset means every installed plugin.
-_selection = env("MUSENOR_PLUGINS")
-MUSENOR_PLUGINS = None if _selection is None else env_list("MUSENOR_PLUGINS")
+# Comma-separated plugin names. Unset: every installed plugin. Set but empty
+# (MUSENOR_PLUGINS=""): no plugin at all, the core alone. env() treats an empty
+# value as unset, hence the membership test.
+MUSENOR_PLUGINS = env_list("MUSENOR_PLUGINS") if "MUSENOR_PLUGINS" in os.environ else None
 PLUGIN_APPS = plugin_apps(MUSENOR_PLUGINS)
 
 INSTALLED_APPS = CORE_APPS + THIRD_PARTY_APPS + PLUGIN_APPS
