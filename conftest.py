@@ -18,3 +18,13 @@ def home(site_tree):
 @pytest.fixture
 def directory(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths; a fresh database must not see stale ones."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

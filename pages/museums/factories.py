@@ -45,7 +45,7 @@ def make_museum(directory, *, title=None, themes=(), publish=True, **fields):
     fields.setdefault("department", "59")
     fields.setdefault("latitude", Decimal("50.63") + Decimal(n) / 1000)
     fields.setdefault("longitude", Decimal("3.06"))
-    page = MuseumPage(title=title or f"Musée numéro {n}", **fields)
+    page = MuseumPage(title=title or f"Musée numéro {n}", live=publish, **fields)
     directory.add_child(instance=page)
     if themes:
         page.themes.set([make_theme(name) for name in themes])

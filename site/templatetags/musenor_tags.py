@@ -24,6 +24,17 @@ def _site_root(request):
     return cached or None
 
 
+def _translations(request, page):
+    """The live translations of ``page`` by language code, fetched once per request."""
+    cache = request.__dict__.setdefault("_musenor_translations", {})
+    if page.pk not in cache:
+        cache[page.pk] = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return cache[page.pk]
+
+
 @register.inclusion_tag("musenor_site/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -51,18 +62,12 @@ def language_switcher(context):
     current = translation.get_language()
     links = []
     if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = _translations(request, page)
         roots = {}
         if len(translations) < len(settings.LANGUAGES):
             root = _site_root(request)
             if root is not None:
-                roots = {
-                    p.locale.language_code: p
-                    for p in root.get_translations(inclusive=True).live().select_related("locale")
-                }
+                roots = _translations(request, root)
         for code, name in settings.LANGUAGES:
             target = translations.get(code) or roots.get(code)
             if target is not None:
@@ -97,8 +102,8 @@ def alternate_links(context):
     if not isinstance(page, Page):
         return []
     return [
-        {"code": p.locale.language_code, "url": p.get_full_url(request)}
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
+        {"code": code, "url": p.get_full_url(request)}
+        for code, p in _translations(request, page).items()
     ]
 
 
