@@ -1,0 +1,140 @@
+"""The documentation is complete: checked against the code, not trusted."""
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- Environment variables (docs/settings.md) ------------------------------------
+#
+# Every environment variable the portal reads is named literally in a call to
+# the helpers of site/settings/env.py (env, env_bool, env_list, env_int) or to
+# os.environ / os.getenv, in the code of the package folders. Tests are left
+# out: docs/settings.md is for the people who run the portal.
+
+PACKAGE_FOLDERS = ["site", "pages", "plugins", "streamfields", "search"]
+ENV_HELPER = re.compile(r"^env(_[a-z]+)?$")
+ENV_HELPERS_MODULE = ROOT / "site" / "settings" / "env.py"
+SETTINGS_DOC = ROOT / "docs" / "settings.md"
+# A documented variable is a table row whose first cell is its name in backticks.
+DOCUMENTED_ROW = re.compile(r"^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|", re.MULTILINE)
+
+
+def _is_environ(node):
+    """``os.environ``, or ``environ`` imported from os (not ``request.environ``)."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "environ" and isinstance(node.value, ast.Name) and node.value.id == "os"
+    return isinstance(node, ast.Name) and node.id == "environ"
+
+
+class EnvironmentReads(ast.NodeVisitor):
+    """Collect the environment variables that one module reads."""
+
+    def __init__(self, where):
+        self.where = where
+        self.names = {}  # name -> first line that reads it
+        self.dynamic = []  # reads whose name is not a string literal
+
+    def record(self, node, line):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            self.names.setdefault(node.value, line)
+        else:
+            self.dynamic.append(f"{self.where}:{line}")
+
+    def visit_Call(self, node):
+        func = node.func
+        called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        reads = (
+            (called and ENV_HELPER.match(called))
+            or called == "getenv"
+            or (
+                isinstance(func, ast.Attribute)
+                and called in ("get", "setdefault", "pop")
+                and _is_environ(func.value)
+            )
+        )
+        if reads:
+            named = node.args[0] if node.args else None
+            named = named or next((kw.value for kw in node.keywords if kw.arg == "name"), None)
+            self.record(named, node.lineno)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node):
+        if _is_environ(node.value):
+            self.record(node.slice, node.lineno)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node):
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            if isinstance(op, ast.In | ast.NotIn) and _is_environ(right):
+                self.record(node.left, node.lineno)
+        self.generic_visit(node)
+
+
+def project_modules():
+    for folder in PACKAGE_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            parts = path.relative_to(ROOT).parts
+            if "tests" in parts or path.name == "conftest.py":
+                continue
+            yield path
+
+
+def environment_reads():
+    """Return ({name: [where it is read]}, [reads with a computed name])."""
+    names, dynamic = {}, []
+    for path in project_modules():
+        where = str(path.relative_to(ROOT))
+        visitor = EnvironmentReads(where)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=where))
+        for name, line in visitor.names.items():
+            names.setdefault(name, []).append(f"{where}:{line}")
+        if path != ENV_HELPERS_MODULE:
+            dynamic += visitor.dynamic
+    return names, dynamic
+
+
+def documented_variables():
+    return set(DOCUMENTED_ROW.findall(SETTINGS_DOC.read_text(encoding="utf-8")))
+
+
+def test_environment_reads_are_found():
+    # Guards the scanner itself: these reads are known to exist.
+    names, _ = environment_reads()
+    for name in ("SECRET_KEY", "DATABASE_URL", "MUSENOR_PLUGINS", "DJANGO_SETTINGS_MODULE"):
+        assert name in names, f"the scanner no longer sees {name}"
+
+
+def test_environment_scanner_sees_every_form_of_read():
+    source = (
+        'env("A")\nenv_bool("B", True)\nsettings_env.env_list("C")\nenv_int(name="D")\n'
+        'os.environ["E"]\nos.environ.get("F")\nos.getenv("G")\n"H" in os.environ\n'
+        'os.environ.setdefault("I", "x")\nenv(computed)\nos.environ.get("X".lower())\n'
+        'request.environ.get("HTTP_HOST")\nrequest.environ["REMOTE_ADDR"]\n'
+    )
+    visitor = EnvironmentReads("example.py")
+    visitor.visit(ast.parse(source))
+    assert sorted(visitor.names) == list("ABCDEFGHI")
+    assert visitor.dynamic == ["example.py:10", "example.py:11"]
+
+
+def test_every_environment_variable_is_named_literally():
+    _, dynamic = environment_reads()
+    assert not dynamic, (
+        "Environment variables must be named with a string literal, so that "
+        f"docs/settings.md can be checked against the code: {dynamic}"
+    )
+
+
+def test_every_environment_variable_is_documented():
+    names, _ = environment_reads()
+    documented = documented_variables()
+    undocumented = {name: where for name, where in sorted(names.items()) if name not in documented}
+    assert not undocumented, (
+        "Read by the code but missing from docs/settings.md (add a table row "
+        f"starting with | `NAME` |): {undocumented}"
+    )
+    stale = sorted(documented - set(names))
+    assert not stale, f"Documented in docs/settings.md but read by no code: {stale}"

@@ -1,0 +1,144 @@
+"""The wheel ships everything the portal needs at run time.
+
+A wheel is built from a copy of the work tree's files (tracked, or new and not
+ignored), so that a stale ``build/`` folder cannot hide a missing file, and
+compared with the source folders: every module and package, template, static
+file, migration, translation catalogue (.po and compiled .mo) and data file
+(``site/data/museums.csv``) must be in it.
+
+The apps' ``tests`` packages are shipped too, deliberately: they are ordinary
+sub-packages (``setup.py`` keeps every package), small, and let an installed
+portal be checked with ``pytest --pyargs``. Only Markdown notes and dotfiles in
+the source folders are for the repository's readers and stay out.
+
+Slow (about 10 s: it runs a real build, offline, with the build backend of the
+virtualenv), hence the ``slow`` marker: ``-m "not slow"`` skips it.
+"""
+
+import fnmatch
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE_FOLDERS = ["site", "pages", "plugins", "streamfields", "search"]
+NOT_SHIPPED = ["*.md", ".*"]
+
+pytestmark = pytest.mark.slow
+
+
+def work_tree_files():
+    """The files of the work tree, as git sees them: tracked, or new and not ignored."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs a git work tree to know which files belong to the project")
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return sorted({name for name in listing.split("\0") if name and (ROOT / name).is_file()})
+
+
+def shipped_source_files(files):
+    """The files of the package folders that the wheel must contain."""
+    expected = []
+    for name in files:
+        path = PurePosixPath(name)
+        if path.parts[0] not in PACKAGE_FOLDERS or "__pycache__" in path.parts:
+            continue
+        if any(fnmatch.fnmatch(path.name, pattern) for pattern in NOT_SHIPPED):
+            continue
+        expected.append(name)
+    return expected
+
+
+@pytest.fixture(scope="module")
+def files():
+    return work_tree_files()
+
+
+@pytest.fixture(scope="module")
+def wheel(files, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("packaging")
+    source = tmp / "source"
+    for name in files:
+        target = source / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp / "dist"],
+        cwd=source,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    (built,) = (tmp / "dist").glob("*.whl")
+    with zipfile.ZipFile(built) as archive:
+        yield archive
+
+
+@pytest.fixture(scope="module")
+def names(wheel):
+    return set(wheel.namelist())
+
+
+def test_wheel_ships_every_file_of_the_package_folders(files, names):
+    expected = shipped_source_files(files)
+    assert "site/data/museums.csv" in expected
+    missing = [name for name in expected if f"musenor/{name}" not in names]
+    assert not missing, f"{len(missing)} file(s) missing from the wheel: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "matches"),
+    [
+        ("package", lambda p: p.name == "__init__.py"),
+        ("template", lambda p: "templates" in p.parts),
+        ("static file", lambda p: "static" in p.parts),
+        ("migration", lambda p: "migrations" in p.parts and p.suffix == ".py"),
+        ("translation catalogue", lambda p: p.suffix in (".po", ".mo")),
+        ("data file", lambda p: "data" in p.parts),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_wheel_ships_every(kind, matches, files, names):
+    expected = [name for name in shipped_source_files(files) if matches(PurePosixPath(name))]
+    assert expected, f"the repository should have at least one {kind}"
+    missing = [name for name in expected if f"musenor/{name}" not in names]
+    assert not missing, f"{kind}(s) missing from the wheel: {missing}"
+
+
+def test_every_translation_catalogue_ships_compiled(files, names):
+    catalogues = [
+        name for name in shipped_source_files(files) if name.endswith(".po") and "/locale/" in name
+    ]
+    missing = [name for name in catalogues if f"musenor/{name[:-3]}.mo" not in names]
+    assert not missing, f"catalogues without their compiled .mo in the wheel: {missing}"
+
+
+def test_wheel_holds_only_the_musenor_namespace(names):
+    stray = sorted(
+        name
+        for name in names
+        if not name.startswith("musenor/") and ".dist-info/" not in name.split("/", 1)[0] + "/"
+    )
+    assert not stray, f"files outside the musenor namespace: {stray}"
+    # musenor is an implicit namespace package: no __init__ of its own.
+    assert "musenor/__init__.py" not in names
+
+
+def test_wheel_declares_the_builtin_plugins(wheel, names):
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        project = tomllib.load(handle)["project"]
+    declared = project.get("entry-points", {}).get("musenor.plugins", {})
+    listed = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    text = wheel.read(listed[0]).decode() if listed else ""
+    for plugin, target in declared.items():
+        assert f"{plugin} = {target}" in text, f"plugin {plugin!r} missing from the entry points"
