@@ -6,3 +6,6 @@ class SiteConfig(AppConfig):
     name = "musenor.site"
     label = "musenor_site"
     verbose_name = _("Musenor site")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -31,4 +31,3 @@ STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MUSENOR_MAP_TILES_URL = ""
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
