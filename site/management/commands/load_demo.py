@@ -7,6 +7,7 @@ Plugins add their own demo content through the ``load_demo_data`` hook.
 import csv
 import secrets
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from musenor.pages.home.models import HomePage
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage, MuseumTheme
 from musenor.pages.standard.models import StandardPage
 from musenor.plugins.manager import get_manager
+from musenor.site.demo import DEMO_MODULES, publish_child, translate_page
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 ADMIN_EMAIL = "admin@musenor.local"
@@ -95,7 +97,7 @@ class Command(BaseCommand):
             }
             home = self.home_page(locales["fr"])
             site = self.site(home)
-            about = self.child(
+            about = publish_child(
                 home,
                 StandardPage,
                 "a-propos",
@@ -103,7 +105,7 @@ class Command(BaseCommand):
                 show_in_menus=True,
                 intro=ABOUT_INTRO,
             )
-            directory = self.child(
+            directory = publish_child(
                 home,
                 MuseumIndexPage,
                 "musees",
@@ -114,10 +116,12 @@ class Command(BaseCommand):
             self.link_call_to_action(home, directory)
             created, updated = self.museums(directory)
             self.stdout.write(f"Museums: {created} created, {updated} updated.")
+            for module in DEMO_MODULES:
+                import_module(module).load(home=home, seed=seed, stdout=self.stdout)
         if not no_translations:
             for code in ("en", "nl"):
                 for page in (home, about, directory):
-                    self.translate(page, locales[code])
+                    translate_page(page, locales[code], TRANSLATIONS[code])
             self.stdout.write("Translations: home, about and directory in English and Dutch.")
         get_manager().hook.load_demo_data(site=site, seed=seed, stdout=self.stdout)
         password = self.admin()
@@ -152,17 +156,6 @@ class Command(BaseCommand):
         site.site_name = "Musenor"
         site.save()
         return site
-
-    def child(self, parent, model, slug, **fields):
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is None:
-            page = model(slug=slug, **fields)
-            parent.add_child(instance=page)
-        else:
-            for key, value in fields.items():
-                setattr(page, key, value)
-        page.save_revision().publish()
-        return page
 
     def link_call_to_action(self, home, directory):
         body = []
@@ -208,23 +201,6 @@ class Command(BaseCommand):
             page.themes.set([themes[name] for name in names])
             page.save_revision().publish()
         return created, updated
-
-    def translate(self, page, locale):
-        from wagtail_localize.models import Translation, TranslationSource
-
-        if page.get_translations().filter(locale=locale).exists():
-            return
-        source, _ = TranslationSource.get_or_create_from_instance(page)
-        translation, _ = Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-        po = translation.export_po()
-        strings = TRANSLATIONS[locale.language_code]
-        for entry in po:
-            if entry.msgid in strings:
-                entry.msgstr = strings[entry.msgid]
-        translation.import_po(po)
-        translation.save_target(publish=True)
 
     def admin(self):
         User = get_user_model()
