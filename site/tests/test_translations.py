@@ -19,7 +19,7 @@ LANGUAGES = {
     "fr": "nplurals=2; plural=(n > 1);",
     "nl": "nplurals=2; plural=(n != 1);",
 }
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}")
 
 
 def catalogue_path(lang, ext="po"):
