@@ -27,7 +27,8 @@ class PluginConfig(AppConfig):
         ``MUSENOR_PLUGIN_SETTINGS["<plugin name>"]``. Read them with
         :meth:`get_setting`.
     ``plugin_name``
-        The entry-point name; defaults to the last part of the module path.
+        The entry-point name, which keys ``MUSENOR_PLUGIN_SETTINGS``; found
+        from the installed entry points, else the last part of the module path.
 
     ``ready()`` registers signals and checks; it never queries the database.
     """
@@ -42,7 +43,7 @@ class PluginConfig(AppConfig):
     def __init__(self, app_name, app_module):
         super().__init__(app_name, app_module)
         if self.plugin_name is None:
-            self.plugin_name = self.name.rsplit(".", 1)[-1]
+            self.plugin_name = _entry_point_name(type(self)) or self.name.rsplit(".", 1)[-1]
 
     @property
     def plugin_settings(self):
@@ -58,6 +59,21 @@ class PluginConfig(AppConfig):
                 f"declare it in default_settings."
             )
         return values[key]
+
+
+def _entry_point_name(config_class):
+    """The name of the entry point that declares ``config_class``, if any.
+
+    A third-party package is usually called ``musenor_<name>`` while its entry
+    point is ``<name>``: the module path alone would give the wrong name.
+    """
+    from .discovery import installed_plugins
+
+    path = f"{config_class.__module__}.{config_class.__qualname__}"
+    for plugin in installed_plugins():
+        if plugin.app_config == path:
+            return plugin.name
+    return None
 
 
 def plugin_configs():

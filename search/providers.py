@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from wagtail.search.backends import get_search_backend
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -48,5 +50,8 @@ class ModelSearchProvider:
         return SearchHit(title=str(obj), url=url, kind=str(self.label))
 
     def search(self, query, request, limit):
-        results = self.get_queryset(request).search(query)[:limit]
+        # Through the backend: the model's own queryset has no ``search()``
+        # (only page querysets do).
+        backend = get_search_backend()
+        results = backend.search(query, self.get_queryset(request))[:limit]
         return [self.to_hit(obj, request) for obj in results]

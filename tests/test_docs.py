@@ -1,10 +1,78 @@
 """The documentation is complete: checked against the code, not trusted."""
 
 import ast
+import inspect
 import re
 from pathlib import Path
 
+from musenor.plugins import hookspecs
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- Hook specs (docs/plugins.md) ------------------------------------------------
+#
+# Every pluggy hook spec of musenor.plugins.hookspecs (a function carrying the
+# spec marker, attribute ``musenor_spec``) has a heading "### `name(arg1, arg2)`"
+# in docs/plugins.md with its exact signature, and every such heading names an
+# existing spec.
+
+PLUGINS_DOC = ROOT / "docs" / "plugins.md"
+HOOK_HEADING = re.compile(r"^### `(?P<name>\w+)(?P<signature>\(.*\))`[ \t]*$", re.MULTILINE)
+
+
+def hook_specs():
+    """``{name: "(arg1, arg2)"}`` for each hook spec of musenor.plugins.hookspecs."""
+    return {
+        name: str(inspect.signature(function))
+        for name, function in inspect.getmembers(hookspecs, inspect.isfunction)
+        if hasattr(function, "musenor_spec")
+    }
+
+
+def hook_doc_problems(text, specs):
+    """What is wrong with the hook headings of ``text`` against ``specs``, one line each."""
+    problems = []
+    documented = {}
+    for match in HOOK_HEADING.finditer(text):
+        name = match["name"]
+        if name in documented:
+            problems.append(f"{name} is documented twice")
+        documented[name] = match["signature"]
+    for name, signature in sorted(specs.items()):
+        if name not in documented:
+            problems.append(f"{name}{signature} is not documented")
+        elif documented[name] != signature:
+            problems.append(
+                f"{name} is documented as {name}{documented[name]}, not {name}{signature}"
+            )
+    for name in sorted(documented.keys() - specs.keys()):
+        problems.append(f"{name}{documented[name]} is documented but is no hook spec")
+    return problems
+
+
+def test_every_hook_is_documented_with_its_signature():
+    specs = hook_specs()
+    # The marker is found: the check is not vacuous.
+    assert {"register_public_urls", "menu_items", "load_demo_data"} <= specs.keys()
+    assert specs["load_demo_data"] == "(site, seed, stdout)"
+    assert hook_doc_problems(PLUGINS_DOC.read_text(encoding="utf-8"), specs) == []
+
+
+def test_the_hook_check_reports_missing_wrong_and_unknown_hooks():
+    specs = {"menu_items": "(request)", "search_providers": "()", "embeddable_blocks": "()"}
+    text = (
+        "### `menu_items(user)`\n\nText.\n\n"
+        "### `embeddable_blocks()`\n\n"
+        "### `embeddable_blocks()`\n\n"
+        "### `menu_itemz(request)`\n"
+    )
+    assert hook_doc_problems(text, specs) == [
+        "embeddable_blocks is documented twice",
+        "menu_items is documented as menu_items(user), not menu_items(request)",
+        "search_providers() is not documented",
+        "menu_itemz(request) is documented but is no hook spec",
+    ]
 
 
 # --- Environment variables (docs/settings.md) ------------------------------------

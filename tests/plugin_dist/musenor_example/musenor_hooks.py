@@ -1,0 +1,67 @@
+"""The portal's hooks this plugin implements (see the portal's docs/plugins.md)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from musenor.plugins import DashboardPanel, MenuItem, hookimpl
+
+# Stored in page content: never rename it.
+LATEST_NOTES_BLOCK = "example_latest_notes"
+
+DEMO_NOTES = [
+    ("Astrolabe de Dunkerque", "Un astrolabe nautique du XVIIe siècle, restauré en 2019."),
+    ("Herbier de Lille", "Deux mille planches d'un herbier du XIXe siècle, numérisées."),
+    ("Maquette de Calais", "La maquette du port de Calais avant 1914, à l'échelle 1/500."),
+]
+
+
+@hookimpl
+def register_public_urls():
+    return [path("exemple/", include("musenor_example.urls"))]
+
+
+@hookimpl
+def menu_items(request):
+    return [MenuItem(label=_("Example notes"), url=reverse("musenor_example:index"), order=150)]
+
+
+@hookimpl
+def search_providers():
+    from .search import ExampleNoteSearchProvider
+
+    return [ExampleNoteSearchProvider()]
+
+
+@hookimpl
+def embeddable_blocks():
+    from .blocks import LatestNotesBlock
+
+    return [(LATEST_NOTES_BLOCK, LatestNotesBlock())]
+
+
+@hookimpl
+def member_dashboard_panels(request):
+    if not request.user.is_authenticated:
+        return []
+    from .models import ExampleNote
+
+    return [
+        DashboardPanel(
+            title=_("Example notes"),
+            template="musenor_example/panels/notes.html",
+            context={"note_count": ExampleNote.objects.count()},
+            order=200,
+        )
+    ]
+
+
+# An implementation may take fewer arguments than its spec: this one needs
+# neither the site nor the seed.
+@hookimpl
+def load_demo_data(stdout):
+    from .models import ExampleNote
+
+    created = 0
+    for title, body in DEMO_NOTES:
+        created += ExampleNote.objects.get_or_create(title=title, defaults={"body": body})[1]
+    stdout.write(f"Example notes: {created} created.\n")

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "musenor_example"
+
+urlpatterns = [
+    path("", views.note_list, name="index"),
+    path("<int:pk>/", views.note_detail, name="note"),
+]

@@ -1,0 +1,62 @@
+"""The example plugin installed but switched off (MUSENOR_PLUGINS=""): the site still works.
+
+These tests run only when the plugin is disabled; its notes, menu item, URLs,
+search results and blocks must disappear without an error.
+"""
+
+import json
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from musenor.plugins.discovery import installed_plugins
+from musenor.streamfields.blocks.plugin import plugin_content_choices
+
+pytestmark = pytest.mark.skipif(
+    apps.is_installed("musenor_example"),
+    reason="the example plugin is switched on (MUSENOR_PLUGINS)",
+)
+
+
+def test_the_plugin_is_installed_but_not_loaded():
+    assert "example" in {p.name for p in installed_plugins()}
+    with pytest.raises(LookupError):
+        apps.get_app_config("musenor_example")
+    out = StringIO()
+    call_command("plugins", "--json", stdout=out)
+    listed = {row["name"]: row for row in json.loads(out.getvalue())}
+    assert listed["example"]["enabled"] is False
+    assert listed["example"]["hooks"] == []
+
+
+def test_the_site_starts_and_serves_its_pages(client, home):
+    call_command("check", "--fail-level", "WARNING", stdout=StringIO())
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="main-nav"' in html
+    assert "/exemple/" not in html
+    assert "Example notes" not in html
+    assert client.get("/musees/").status_code == 200
+
+
+def test_its_urls_are_gone(client, home):
+    assert client.get("/exemple/").status_code == 404
+    assert client.get("/en/exemple/").status_code == 404
+
+
+def test_the_search_works_without_its_provider(client, home):
+    response = client.get("/recherche/", {"q": "astrolabe"})
+    assert response.status_code == 200
+    assert "provider-example-notes" not in response.content.decode()
+
+
+def test_a_page_holding_its_block_renders_without_it(client, home, put_block):
+    assert "example_latest_notes" not in dict(plugin_content_choices())
+    # Content stored while the plugin was on stays in the page.
+    put_block(home, "example_latest_notes", heading="Les dernières notes")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Les dernières notes" not in response.content.decode()
