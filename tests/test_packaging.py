@@ -11,8 +11,9 @@ sub-packages (``setup.py`` keeps every package), small, and let an installed
 portal be checked with ``pytest --pyargs``. Only Markdown notes and dotfiles in
 the source folders are for the repository's readers and stay out.
 
-Slow (about 10 s: it runs a real build, offline, with the build backend of the
-virtualenv), hence the ``slow`` marker: ``-m "not slow"`` skips it.
+The wheel tests are marked ``slow`` (a few seconds: they run a real build,
+offline, with the build backend of the virtualenv); ``-m "not slow"`` skips them.
+The pins of ``requirements-deploy.txt`` are checked against ``pyproject.toml``.
 """
 
 import fnmatch
@@ -24,12 +25,13 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_FOLDERS = ["site", "pages", "plugins", "streamfields", "search"]
 NOT_SHIPPED = ["*.md", ".*"]
-
-pytestmark = pytest.mark.slow
 
 
 def work_tree_files():
@@ -89,6 +91,7 @@ def names(wheel):
     return set(wheel.namelist())
 
 
+@pytest.mark.slow
 def test_wheel_ships_every_file_of_the_package_folders(files, names):
     expected = shipped_source_files(files)
     assert "site/data/museums.csv" in expected
@@ -96,6 +99,7 @@ def test_wheel_ships_every_file_of_the_package_folders(files, names):
     assert not missing, f"{len(missing)} file(s) missing from the wheel: {missing}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("kind", "matches"),
     [
@@ -115,6 +119,7 @@ def test_wheel_ships_every(kind, matches, files, names):
     assert not missing, f"{kind}(s) missing from the wheel: {missing}"
 
 
+@pytest.mark.slow
 def test_every_translation_catalogue_ships_compiled(files, names):
     catalogues = [
         name for name in shipped_source_files(files) if name.endswith(".po") and "/locale/" in name
@@ -123,6 +128,7 @@ def test_every_translation_catalogue_ships_compiled(files, names):
     assert not missing, f"catalogues without their compiled .mo in the wheel: {missing}"
 
 
+@pytest.mark.slow
 def test_wheel_holds_only_the_musenor_namespace(names):
     stray = sorted(
         name
@@ -134,6 +140,7 @@ def test_wheel_holds_only_the_musenor_namespace(names):
     assert "musenor/__init__.py" not in names
 
 
+@pytest.mark.slow
 def test_wheel_declares_the_builtin_plugins(wheel, names):
     with open(ROOT / "pyproject.toml", "rb") as handle:
         project = tomllib.load(handle)["project"]
@@ -142,3 +149,43 @@ def test_wheel_declares_the_builtin_plugins(wheel, names):
     text = wheel.read(listed[0]).decode() if listed else ""
     for plugin, target in declared.items():
         assert f"{plugin} = {target}" in text, f"plugin {plugin!r} missing from the entry points"
+
+
+# --- requirements-deploy.txt ------------------------------------------------------
+
+
+def deploy_pins():
+    pins = {}
+    for line in (ROOT / "requirements-deploy.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, version = line.partition("==")
+        assert sep and version, f"not pinned exactly: {line!r}"
+        key = canonicalize_name(name)
+        assert key not in pins, f"{name} is pinned twice"
+        pins[key] = Version(version)
+    return pins
+
+
+@pytest.mark.parametrize("extra", [None, "deploy"], ids=["dependencies", "deploy extra"])
+def test_deploy_requirements_pin_every_direct_dependency(extra):
+    """requirements-deploy.txt is regenerated (python3 dev.py lock) when pyproject.toml changes."""
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        project = tomllib.load(handle)["project"]
+    wanted = project["optional-dependencies"][extra] if extra else project["dependencies"]
+    pins = deploy_pins()
+    for requirement in map(Requirement, wanted):
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{requirement.name} is missing: run python3 dev.py lock"
+        assert requirement.specifier.contains(pins[name], prereleases=True), (
+            f"{requirement.name}=={pins[name]} does not satisfy {requirement.specifier}: "
+            "run python3 dev.py lock"
+        )
+
+
+def test_deploy_requirements_leave_out_the_portal_and_test_tools():
+    pins = deploy_pins()
+    assert "musenor-portal" not in pins
+    for tool in ("pytest", "ruff", "playwright"):
+        assert tool not in pins, f"{tool} is a test tool, not part of the deployed set"

@@ -52,6 +52,7 @@ def dummy_production_env(tmp_path, **variables):
 # --- Production refuses to start without its essentials --------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", [None, ""], ids=["unset", "empty"])
 def test_production_refuses_to_start_without_secret_key(tmp_path, value):
     env = dummy_production_env(tmp_path)
@@ -64,6 +65,7 @@ def test_production_refuses_to_start_without_secret_key(tmp_path, value):
     assert "The environment variable SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
     env = dummy_production_env(tmp_path)
     del env["ALLOWED_HOSTS"]
@@ -73,6 +75,7 @@ def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
     assert "The environment variable ALLOWED_HOSTS must be set" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_starts_with_its_essentials(tmp_path):
     code = SETUP + "; from django.conf import settings; print(settings.ALLOWED_HOSTS)"
     result = python(code, dummy_production_env(tmp_path, ALLOWED_HOSTS="a.example, b.example"))
@@ -80,6 +83,7 @@ def test_production_starts_with_its_essentials(tmp_path):
     assert result.stdout.strip() == "['a.example', 'b.example']"
 
 
+@pytest.mark.slow
 def test_check_deploy_passes_with_production_settings(tmp_path):
     command = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
     result = python(command, dummy_production_env(tmp_path))
@@ -87,6 +91,7 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_check_deploy_fails_with_a_weak_secret_key(tmp_path):
     # The same command as above, shown able to fail.
     command = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
@@ -98,6 +103,7 @@ def test_check_deploy_fails_with_a_weak_secret_key(tmp_path):
 # --- Plugin selection -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_empty_musenor_plugins_means_no_plugin_and_unset_means_all(tmp_path):
     code = (
         SETUP + "; from django.conf import settings; "
@@ -175,6 +181,7 @@ def test_a_bad_search_url_is_refused(url):
         backend_settings(url)
 
 
+@pytest.mark.slow
 def test_settings_read_search_url_and_index(tmp_path):
     code = (
         SETUP + "; from django.conf import settings; "
@@ -196,6 +203,7 @@ def test_settings_read_search_url_and_index(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_settings_refuse_an_unknown_search_backend(tmp_path):
     env = scrubbed_env(tmp_path, "musenor.site.settings.test", SEARCH_URL="solr://localhost")
     result = python(SETUP, env)
