@@ -100,7 +100,11 @@ def ensure_venv():
     """Create .venv if missing and (re)install the project when its metadata changed."""
     if not PYTHON.exists():
         say(f"Creating the virtualenv in {VENV.relative_to(ROOT)}/")
-        run([sys.executable, "-m", "venv", VENV])
+        if run([sys.executable, "-m", "venv", VENV], check=False):
+            sys.exit(
+                "dev.py: could not create the virtualenv. On Debian or Ubuntu, "
+                "install it first: apt-get install python3-venv; then remove .venv and retry."
+            )
     version = subprocess.run(
         [PYTHON, "-c", "import sys; print(sys.version)"], capture_output=True, text=True
     ).stdout
