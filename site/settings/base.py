@@ -36,6 +36,13 @@ CORE_APPS = [
     "musenor.pages.home",
     "musenor.pages.standard",
     "musenor.pages.museums",
+    "musenor.pages.operations",
+    "musenor.pages.exhibitions",
+    "musenor.pages.news",
+    "musenor.pages.paths",
+    "musenor.pages.circuits",
+    "musenor.pages.education",
+    "musenor.pages.selections",
 ]
 
 THIRD_PARTY_APPS = [
