@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.apps import apps
@@ -23,12 +24,25 @@ ON_MODULE = "test_example_plugin"
 OFF_MODULE = "test_switched_off"
 
 
+def own_database(env, suffix):
+    """Give a subprocess its own test database beside this run's (PostgreSQL in CI).
+
+    pytest-django names the test database after DATABASE_URL's database; two
+    runs at once with the same name would drop each other's.
+    """
+    url = env.get("DATABASE_URL")
+    if url and not url.startswith("sqlite"):
+        parts = urlsplit(url)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_{suffix}"))
+    return env
+
+
 def run_plugin_tests(tmp_path, selection):
     """Run the plugin's own tests with MUSENOR_PLUGINS=``selection``; outcomes by module."""
     assert "example" in {p.name for p in installed_plugins()}, (
         "The example plugin is not installed: run `.venv/bin/pip install -e tests/plugin_dist`."
     )
-    env = {**os.environ, "MUSENOR_PLUGINS": selection}
+    env = own_database({**os.environ, "MUSENOR_PLUGINS": selection}, "example_plugin")
     # The plugin's own pytest configuration chooses its settings.
     env.pop("DJANGO_SETTINGS_MODULE", None)
     report = tmp_path / "report.xml"

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from io import StringIO
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.management import call_command
@@ -24,6 +25,19 @@ from musenor.plugins.management.commands import startplugin
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+
+
+def own_database(env, suffix):
+    """Give a subprocess its own test database beside this run's (PostgreSQL in CI).
+
+    pytest-django names the test database after DATABASE_URL's database; two
+    runs at once with the same name would drop each other's.
+    """
+    url = env.get("DATABASE_URL")
+    if url and not url.startswith("sqlite"):
+        parts = urlsplit(url)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_{suffix}"))
+    return env
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +106,7 @@ def test_the_scaffold_is_a_plugin_whose_own_tests_pass(tmp_path):
         "MUSENOR_PLUGINS": "birdwatch",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)  # the plugin's pyproject.toml chooses
+    own_database(env, "scaffold")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"],
         cwd=target,
