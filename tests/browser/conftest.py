@@ -1,0 +1,247 @@
+"""Fixtures of the browser tests: Debian's Chromium driven by Playwright's sync API.
+
+One browser is launched for the whole session; each test gets a fresh context
+(cookies, JavaScript switch, viewport) and page. The pages are served by
+pytest-django's ``live_server``, which needs committed data, hence
+``transactional_db``: every test starts from an emptied database.
+
+Serialized rollback cannot bring back what the migrations created (Wagtail's
+root page, the default locale): once Playwright's event loop runs in the test
+thread, Django hands out a new connection per async context, and that one
+never carries the serialized contents. ``wagtail_roots`` recreates them instead.
+"""
+
+import json
+import os
+import shutil
+from datetime import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses
+# ORM calls from a thread with a running loop unless told it is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS_DIR = REPO_ROOT / "test-artifacts"
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+# The museums of the directory tests: title, city, département, themes, latitude, longitude.
+MUSEUMS = [
+    ("Palais des Beaux-Arts", "Lille", "59", ["Beaux-arts"], "50.63061", "3.06250"),
+    ("Musée d'Histoire naturelle", "Lille", "59", ["Sciences"], "50.62660", "3.07000"),
+    ("La Piscine", "Roubaix", "59", ["Beaux-arts", "Arts décoratifs"], "50.69060", "3.16480"),
+    ("Musée de la Chartreuse", "Douai", "59", ["Beaux-arts", "Histoire"], "50.37330", "3.07470"),
+    ("Forum antique de Bavay", "Bavay", "59", ["Archéologie"], "50.29860", "3.79360"),
+    ("Musée des Beaux-Arts d'Arras", "Arras", "62", ["Beaux-arts"], "50.29140", "2.77500"),
+    ("Louvre-Lens", "Lens", "62", ["Beaux-arts", "Archéologie"], "50.43000", "2.80400"),
+    ("Musée de la Dentelle", "Calais", "62", ["Arts décoratifs"], "50.95360", "1.84650"),
+    ("Musée de la Mine", "Lens", "62", ["Histoire", "Sciences"], "50.43250", "2.83300"),
+    ("Musée de Picardie", "Amiens", "80", ["Beaux-arts", "Archéologie"], "49.89050", "2.29950"),
+    ("Maison de Jules Verne", "Amiens", "80", ["Histoire"], "49.88560", "2.30410"),
+    ("Historial de la Grande Guerre", "Péronne", "80", ["Histoire"], "49.93120", "2.93350"),
+]
+
+
+def _chromium_path():
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session, or a skip that says why there is none."""
+    executable = _chromium_path()
+    if executable is None:
+        pytest.skip(
+            "Chromium is not installed (no `chromium` on PATH): "
+            "install Debian's package with `apt-get install chromium` to run the browser tests"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright is not installed: `pip install -e .[test]`")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _browser_first(browser):
+    """Start (or skip for want of) the browser before any database is set up."""
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh contexts: ``new_page(javascript=False, viewport="mobile")``.
+
+    Uncaught JavaScript errors fail the test that opened the page.
+    """
+    contexts = []
+    errors = []
+
+    def open_page(*, javascript=True, viewport="desktop"):
+        context = browser.new_context(
+            java_script_enabled=javascript, viewport=VIEWPORTS[viewport], locale="fr-FR"
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not errors, "JavaScript errors in the page:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db):
+    """What Wagtail's migrations create and a transactional test's flush removes."""
+    from django.core.cache import cache
+    from django.utils.text import slugify
+    from wagtail.models import Collection, Locale, Page
+
+    cache.clear()  # Wagtail caches the sites' root paths.
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug=slugify("root"), locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def site_tree(wagtail_roots):
+    from musenor.pages.museums.factories import make_site_tree
+
+    home, directory = make_site_tree()
+    home.intro = "Le réseau des professionnels des musées des Hauts-de-France."
+    home.save_revision().publish()
+    return home, directory
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree[0]
+
+
+@pytest.fixture
+def directory(site_tree):
+    return site_tree[1]
+
+
+@pytest.fixture
+def museums(directory):
+    """Twelve published museums in three départements, with themes; keyed by title."""
+    from musenor.pages.museums.factories import make_museum
+
+    created = {}
+    for title, city, department, themes, latitude, longitude in MUSEUMS:
+        created[title] = make_museum(
+            directory,
+            title=title,
+            city=city,
+            department=department,
+            themes=themes,
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+            summary=f"Un musée de {city}.",
+        )
+    return created
+
+
+@pytest.fixture
+def museum(directory):
+    """One museum with everything its page shows: hours, address, accessibility, contact."""
+    from musenor.pages.museums.factories import make_museum
+    from musenor.pages.museums.models import OpeningHours
+
+    page = make_museum(
+        directory,
+        title="Musée de l'Hospice Comtesse",
+        city="Lille",
+        department="59",
+        postcode="59800",
+        latitude=Decimal("50.64000"),
+        longitude=Decimal("3.06400"),
+        address="32 rue de la Monnaie",
+        themes=["Histoire", "Arts décoratifs"],
+        summary="Un ancien hôpital du XIIIe siècle au cœur du Vieux-Lille.",
+        musee_de_france=True,
+        opening_hours_note="Fermé le 1er janvier, le 1er mai et le 25 décembre.",
+        wheelchair_access=True,
+        hearing_impairment=True,
+        website="https://example.org/hospice-comtesse",
+        phone="03 28 36 84 00",
+        email="hospice@example.org",
+        publish=False,
+    )
+    for weekday in (0, 2, 3, 4, 5, 6):
+        page.opening_hours.add(OpeningHours(weekday=weekday, opens=time(10), closes=time(18)))
+    page.opening_hours.add(OpeningHours(weekday=5, opens=time(19), closes=time(21)))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_SCRIPT.exists():
+        pytest.skip(
+            f"axe-core is missing ({AXE_SCRIPT.relative_to(REPO_ROOT)}): "
+            "run `npm install` at the root of the repository"
+        )
+    return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def check_accessibility(axe_source):
+    """Run axe-core on the page as it is and fail with every violation it reports."""
+
+    def check(page, label=""):
+        page.add_script_tag(content=axe_source)
+        results = page.evaluate(
+            """async (tags) => await axe.run(document, {
+                runOnly: {type: "tag", values: tags},
+                resultTypes: ["violations"],
+            })""",
+            AXE_TAGS,
+        )
+        violations = results["violations"]
+        report = [
+            f"{v['id']} ({v['impact']}): {v['help']}\n  {v['helpUrl']}\n"
+            + "\n".join(
+                f"  - {json.dumps(node['target'])}: {node['failureSummary']}" for node in v["nodes"]
+            )
+            for v in violations
+        ]
+        where = f"{page.url} ({label})" if label else page.url
+        assert not violations, f"axe-core violations on {where}:\n" + "\n".join(report)
+        return results
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR
