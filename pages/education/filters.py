@@ -1,0 +1,36 @@
+"""The showcase index's filters: a plain GET form, so they work without JavaScript."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Level
+
+
+class ShowcaseFilterForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("School level"), required=False, choices=[("", _("All"))] + Level.choices
+    )
+    subject = forms.ChoiceField(label=_("Subject"), required=False)
+
+    def __init__(self, *args, showcases, **kwargs):
+        from .models import Subject
+
+        super().__init__(*args, **kwargs)
+        # Only the subjects some published showcase teaches: no filter that finds nothing.
+        self.fields["subject"].choices = [("", _("All"))] + list(
+            Subject.objects.filter(showcases__in=showcases.values("pk"))
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+
+    def has_filters(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+    def filter(self, showcases):
+        data = self.cleaned_data
+        if data.get("level"):
+            showcases = showcases.filter(levels__code=data["level"])
+        if data.get("subject"):
+            showcases = showcases.filter(subjects__slug=data["subject"])
+        return showcases
