@@ -7,7 +7,10 @@ updates them, so running the command again changes nothing.
 """
 
 # Page apps that contribute demo content, in the order they need each other.
-DEMO_MODULES: list[str] = []
+DEMO_MODULES: list[str] = [
+    "musenor.pages.paths.demo",
+    "musenor.pages.circuits.demo",
+]
 
 
 def publish_child(parent, model, slug, **fields):
