@@ -10,6 +10,8 @@ updates them, so running the command again changes nothing.
 DEMO_MODULES: list[str] = [
     "musenor.pages.paths.demo",
     "musenor.pages.circuits.demo",
+    "musenor.pages.operations.demo",
+    "musenor.pages.exhibitions.demo",
 ]
 
 
