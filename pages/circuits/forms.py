@@ -1,6 +1,7 @@
 """The circuit's editing form: checks that need the page and its stops together."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -25,7 +26,11 @@ class CircuitPageForm(WagtailAdminPageForm):
             if days and day and day > days:
                 form.add_error(
                     "day",
-                    _("The circuit lasts %(days)d day(s): choose a day from 1 to %(days)d.")
+                    ngettext(
+                        "The circuit lasts %(days)d day: the stop's day can only be 1.",
+                        "The circuit lasts %(days)d days: choose a day from 1 to %(days)d.",
+                        days,
+                    )
                     % {"days": days},
                 )
             if museum is not None and previous is not None and museum.pk == previous.pk:

@@ -166,6 +166,11 @@ class ThematicPathPage(BasePage):
     def display_summary(self):
         return self.listing_summary or self.intro or self.search_description
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = self.table_of_contents()
+        return context
+
     def table_of_contents(self):
         """``(number, title, kind)`` for each step, in order."""
         return [
