@@ -19,6 +19,11 @@ def plugin_content_choices():
     return [(name, block.label) for name, block in embeddable_blocks().items()]
 
 
+def _plugin_content_preview():
+    choices = plugin_content_choices()
+    return {"content": choices[0][0] if choices else "", "heading": "", "limit": 3}
+
+
 class PluginContentBlock(blocks.StructBlock):
     content = blocks.ChoiceBlock(
         label=_("Content"),
@@ -33,6 +38,7 @@ class PluginContentBlock(blocks.StructBlock):
         label = _("Plugin content")
         group = _("Plugins")
         description = _("Content from an installed plugin, such as the latest records or topics.")
+        preview_value = staticmethod(_plugin_content_preview)
 
     def render(self, value, context=None):
         block = embeddable_blocks().get(value.get("content"))

@@ -1,0 +1,73 @@
+// Maps of the "map of museums" block. The list of museums under each map is
+// the content and always works; the map appears only when Leaflet loads and
+// the tile server answers. Several blocks may include this script: the first
+// run draws every map of the page, later runs find nothing left to do.
+(function () {
+  "use strict";
+  var sections = Array.prototype.filter.call(
+    document.querySelectorAll("[data-block-map]"),
+    function (section) { return !section.hasAttribute("data-map-ready"); }
+  );
+  if (!sections.length) return;
+  sections.forEach(function (section) { section.setAttribute("data-map-ready", "pending"); });
+
+  function withLeaflet(callback) {
+    if (typeof L !== "undefined") { callback(); return; }
+    var first = sections[0].dataset;
+    if (!document.querySelector('link[href="' + first.leafletCss + '"]')) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = first.leafletCss;
+      document.head.appendChild(css);
+    }
+    var script = document.querySelector('script[src="' + first.leafletJs + '"]');
+    if (!script) {
+      script = document.createElement("script");
+      script.src = first.leafletJs;
+      document.head.appendChild(script);
+    }
+    script.addEventListener("load", callback);
+  }
+
+  function draw(section) {
+    var data = section.querySelector('script[type="application/json"]');
+    var points = data ? JSON.parse(data.textContent) : [];
+    if (!points.length) return;
+    section.hidden = false;
+    var canvas = section.querySelector(".map-canvas");
+    var map = L.map(canvas, { scrollWheelZoom: false });
+    var layer = L.tileLayer(section.dataset.tiles, {
+      attribution: section.dataset.attribution || "",
+      maxZoom: 18,
+    });
+    var loaded = 0;
+    var failed = 0;
+    layer.on("tileload", function () { loaded += 1; });
+    layer.on("tileerror", function () {
+      failed += 1;
+      // No tile has loaded and several failed: the tile server is out of
+      // reach, so leave the list alone rather than show an empty box.
+      if (loaded === 0 && failed >= 3) {
+        map.remove();
+        section.hidden = true;
+        section.setAttribute("data-map-ready", "failed");
+      }
+    });
+    layer.addTo(map);
+    var bounds = [];
+    points.forEach(function (p) {
+      var link = document.createElement("a");
+      link.href = p.url;
+      link.textContent = p.name;
+      var popup = document.createElement("div");
+      popup.appendChild(link);
+      popup.appendChild(document.createTextNode(" — " + p.city));
+      L.marker([p.lat, p.lon], { title: p.name, alt: p.name }).addTo(map).bindPopup(popup);
+      bounds.push([p.lat, p.lon]);
+    });
+    map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+    section.setAttribute("data-map-ready", "true");
+  }
+
+  withLeaflet(function () { sections.forEach(draw); });
+})();
