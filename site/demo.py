@@ -12,6 +12,8 @@ DEMO_MODULES: list[str] = [
     "musenor.pages.circuits.demo",
     "musenor.pages.operations.demo",
     "musenor.pages.exhibitions.demo",
+    "musenor.pages.education.demo",
+    "musenor.pages.selections.demo",
 ]
 
 
