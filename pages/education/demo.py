@@ -46,7 +46,7 @@ def load(home, seed, stdout):
         for page in MuseumPage.objects.child_of(directory).filter(title__in=_museum_names())
     }
     collection = _collection()
-    paths = _school_paths(home)
+    paths = _paths(home)
     for data in SHOWCASES:
         _showcase(index, data, subjects, museums, collection, paths)
     stdout.write(f"Educational showcases: {len(SHOWCASES)} under {index.url_path}.")
@@ -66,24 +66,10 @@ def _collection():
     return existing or root.add_child(name=COLLECTION)
 
 
-def _school_paths(home):
-    """Published thematic paths written for school groups, if the paths' demo made some."""
+def _paths(home):
+    """The published thematic paths, by title (the paths app may have made none)."""
     ThematicPathPage = apps.get_model("musenor_paths", "ThematicPathPage")
-    return list(
-        ThematicPathPage.objects.descendant_of(home)
-        .live()
-        .filter(for_schools=True)
-        .only("title", "intro")
-        .order_by("title")
-    )
-
-
-def _matching_paths(paths, keywords):
-    return [
-        path
-        for path in paths
-        if any(word in f"{path.title} {path.intro}".lower() for word in keywords)
-    ]
+    return {page.title: page for page in ThematicPathPage.objects.descendant_of(home).live()}
 
 
 def _document(title, description, data, collection):
@@ -144,7 +130,8 @@ def _showcase(index, data, subjects, museums, collection, paths):
             for work in data["works"]
         ],
         linked_paths=[
-            ShowcasePath(path=path)
-            for path in _matching_paths(paths, data.get("path_keywords", ()))
+            ShowcasePath(path=paths[title], note=note)
+            for title, note in data.get("paths", ())
+            if title in paths
         ],
     )

@@ -30,7 +30,6 @@ SHOWCASES = [
         "slug": "grande-guerre-cycle-3",
         "title": "La Grande Guerre au cycle 3",
         "levels": ["cycle-3"],
-        "path_keywords": ["guerre", "1914", "mémoire"],
         "subjects": ["Histoire", "Histoire des arts", "Français", "Éducation morale et civique"],
         "intro": (
             "Au cœur de la Somme, l'Historial de la Grande Guerre fait découvrir aux élèves de "
@@ -122,7 +121,13 @@ SHOWCASES = [
         "slug": "paysages-nuages-cycle-2",
         "title": "Paysages et nuages au cycle 2",
         "levels": ["cycle-2"],
-        "path_keywords": ["paysage", "nuage", "ciel"],
+        # Thematic paths of the paths app's demo, by title; left out when absent.
+        "paths": [
+            (
+                "La Piscine de Roubaix avec sa classe",
+                "Une autre sortie pour la classe, dans un musée d'art et d'industrie.",
+            ),
+        ],
         "subjects": ["Arts plastiques", "Questionner le monde", "Français"],
         "intro": (
             "Ciels d'orage, matins clairs, nuages qui filent : au Musée des Beaux-Arts de "
@@ -198,7 +203,6 @@ SHOWCASES = [
         "slug": "mine-travail-cycle-4-lycee",
         "title": "La mine, une histoire de travail, au collège et au lycée",
         "levels": ["cycle-4", "lycee"],
-        "path_keywords": ["mine", "charbon", "industri"],
         "subjects": ["Histoire", "Géographie", "Sciences", "Éducation morale et civique"],
         "intro": (
             "Sur le carreau de l'ancienne fosse Delloye, le Centre historique minier de "
@@ -276,7 +280,6 @@ SHOWCASES = [
         "slug": "couleurs-matisse-maternelle",
         "title": "Les couleurs de Matisse en maternelle",
         "levels": ["cycle-1"],
-        "path_keywords": ["matisse", "couleur"],
         "subjects": ["Arts plastiques", "Français"],
         "intro": (
             "Dans la ville natale d'Henri Matisse, les tout-petits découvrent un peintre qui "
