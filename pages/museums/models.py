@@ -241,6 +241,79 @@ class MuseumPage(BasePage):
             "lon": float(self.longitude),
         }
 
+    def json_ld(self, request=None):
+        """schema.org data of the museum (a ``Museum``), for the page's head.
+
+        Whether entry is free is not recorded, so ``isAccessibleForFree`` is left out.
+        """
+        from musenor.pages.jsonld import image_url
+
+        url = self.get_full_url(request)
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": self.city,
+            "addressRegion": "Hauts-de-France",
+            "addressCountry": "FR",
+        }
+        if self.address:
+            address["streetAddress"] = self.address
+        if self.postcode:
+            address["postalCode"] = self.postcode
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Museum",
+            "@id": f"{url}#museum",
+            "name": self.title,
+            "url": self.website or url,
+            "mainEntityOfPage": url,
+            "address": address,
+        }
+        if self.display_summary:
+            data["description"] = self.display_summary
+        if self.has_coordinates:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        image = image_url(self.image or self.meta_image, request) if request else None
+        if image:
+            data["image"] = [image]
+        hours = self.opening_hours_specification()
+        if hours:
+            data["openingHoursSpecification"] = hours
+        return data
+
+    def opening_hours_specification(self):
+        """The opening hours as schema.org specifications, one per time slot and its days."""
+        days = {}
+        for slot in self.opening_hours.all():
+            key = (slot.opens, slot.closes)
+            days.setdefault(key, []).append(slot.weekday)
+        return [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [
+                    f"https://schema.org/{Weekday(day).name.capitalize()}"
+                    for day in sorted(set(weekdays))
+                ],
+                "opens": opens.strftime("%H:%M"),
+                "closes": closes.strftime("%H:%M"),
+            }
+            for (opens, closes), weekdays in sorted(days.items())
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from musenor.pages.jsonld import script_json
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = script_json(self.json_ld(request))
+        return context
+
     def opening_week(self):
         """The opening hours grouped by weekday, in week order, closed days included."""
         by_day = {day: [] for day in Weekday}
