@@ -14,6 +14,8 @@ DEMO_MODULES: list[str] = [
     "musenor.pages.exhibitions.demo",
     "musenor.pages.education.demo",
     "musenor.pages.selections.demo",
+    "musenor.pages.standard.demo",
+    "musenor.pages.news.demo",
 ]
 
 

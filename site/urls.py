@@ -10,12 +10,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from musenor.plugins.manager import call
 from musenor.search import views as search_views
+from musenor.site.sitemaps import PortalSitemap
+from musenor.site.views import robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
