@@ -278,12 +278,13 @@ def _raw_steps(steps, museums, stdout):
         value = dict(value)
         if "museum" in value:
             museum = museums.get(value["museum"])
-            if museum is None:
+            if museum is None and kind == "museum":
                 stdout.write(
                     f"Paths: no museum “{value['museum']}” in the directory, step left out."
                 )
                 continue
-            value["museum"] = museum.pk
+            # A work keeps its step when its museum is missing; it just says less.
+            value["museum"] = museum.pk if museum is not None else None
         raw.append({"type": kind, "value": value})
     return raw
 
