@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from . import previews
-from .choosers import MuseumChooserBlock, SpecificPageChooserBlock, localize_pages, museum_queryset
+from .choosers import (
+    MuseumChooserBlock,
+    SpecificPageChooserBlock,
+    ensure_specific,
+    localize_pages,
+    museum_queryset,
+)
 
 
 def _museum_preview():
@@ -106,6 +112,7 @@ class PageCardsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         pages = [page for page in value.get("pages") or [] if page is not None]
         current = (parent_context or {}).get("page")
-        context["cards"] = [page for page in localize_pages(pages, current) if page.live]
+        pages = localize_pages(ensure_specific(pages), current)
+        context["cards"] = [page for page in pages if page.live]
         context["item_heading"] = "h3" if value.get("heading") else "h2"
         return context

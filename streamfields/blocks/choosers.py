@@ -96,6 +96,21 @@ class SpecificPageChooserBlock(blocks.PageChooserBlock):
         return _in_order(values, {page.pk: page for page in pages})
 
 
+def ensure_specific(pages):
+    """``pages`` as their specific types, with their listing images, fetched in bulk.
+
+    Values read from the database are specific already (see
+    :class:`SpecificPageChooserBlock`); values from the editor's form, as in a
+    preview, are base pages.
+    """
+    base = [page.pk for page in pages if type(page) is Page]
+    if not base:
+        return pages
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=base).specific()}
+    attach_listing_images(list(specific.values()))
+    return [specific.get(page.pk, page) if type(page) is Page else page for page in pages]
+
+
 def localize_pages(pages, current_page, queryset=None):
     """``pages`` in the language of ``current_page``, where a live translation exists.
 

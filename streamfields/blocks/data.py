@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .tables import TableBlock
+from .tables import TableBlock, format_number
 
 __all__ = ["KeyFiguresBlock", "TableBlock", "TimelineBlock"]
 
@@ -92,6 +92,14 @@ class KeyFiguresBlock(blocks.StructBlock):
                 }
             )
         return super().clean(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["figures"] = [
+            {"value": figure, "number": format_number(figure.get("number"))}
+            for figure in value.get("figures") or []
+        ]
+        return context
 
 
 class TimelineEventBlock(blocks.StructBlock):

@@ -1,5 +1,6 @@
 """The accordion: questions and answers that open one by one, without JavaScript."""
 
+import html
 import json
 
 from django.core.exceptions import ValidationError
@@ -112,7 +113,9 @@ def faq_json_ld(items):
                 "name": item["question"],
                 "acceptedAnswer": {
                     "@type": "Answer",
-                    "text": strip_tags(expand_db_html(item["answer"].source)).strip(),
+                    "text": html.unescape(
+                        strip_tags(expand_db_html(item["answer"].source))
+                    ).strip(),
                 },
             }
             for item in items

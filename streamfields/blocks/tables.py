@@ -5,6 +5,8 @@ text untranslated; :class:`TranslatableTypedTableBlock` hands it the
 caption, the column headings and the text cells as segments.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
@@ -166,9 +168,17 @@ def cell_context(cell):
     if value in (None, ""):
         text = ""
     elif kind == "number":
-        text = formats.number_format(value, use_l10n=True, force_grouping=True)
+        text = format_number(value)
     elif kind == "date":
         text = formats.date_format(value, "DATE_FORMAT")
     else:
         text = value
     return {"kind": kind, "text": text, "bound": cell}
+
+
+def format_number(number):
+    """A decimal as the active language writes it, grouped, without trailing zeros."""
+    if number is None:
+        return ""
+    plain = format(Decimal(number).normalize(), "f")
+    return formats.number_format(Decimal(plain), use_l10n=True, force_grouping=True)

@@ -69,11 +69,11 @@ def embed_finder(settings, monkeypatch):
 
     from musenor.streamfields import embeds
 
-    from .finders import ExampleVideoFinder
-
     settings.WAGTAILEMBEDS_FINDERS = [{"class": "musenor.streamfields.tests.finders"}]
     get_finders.cache_clear()
-    ExampleVideoFinder.calls = []
+    # The class Wagtail imported by its dotted path, which is what records the calls.
+    finder_class = type(get_finders()[0])
+    finder_class.calls = []
     fetched = []
 
     def fake_fetch(url):
@@ -81,8 +81,17 @@ def embed_finder(settings, monkeypatch):
         return png_bytes(size=(640, 360))
 
     monkeypatch.setattr(embeds, "fetch_thumbnail", fake_fetch)
-    yield {"finder": ExampleVideoFinder, "fetched": fetched}
+    yield {"finder": finder_class, "fetched": fetched}
     get_finders.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in English (the site's French catalogue translates them)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +103,39 @@ def _no_network(monkeypatch):
         raise AssertionError("the block library's tests must not use the network")
 
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+class EveryBlockStream:
+    """A stream block holding every block of the library, as pages will once they use them."""
+
+    _block = None
+
+    @classmethod
+    def block(cls):
+        if cls._block is None:
+            from wagtail import blocks
+
+            from musenor.streamfields import blocks as library
+
+            children = [
+                (name, getattr(library, name)())
+                for name in library.__all__
+                if name != "BodyStreamBlock"
+            ]
+            cls._block = blocks.StreamBlock(children)
+        return cls._block
+
+
+@pytest.fixture
+def render_stream(rf):
+    """Render a stream of ``(block class name, raw value)`` items as a page would."""
+    from django.template import Context, Template
+
+    def render(items, page=None):
+        block = EveryBlockStream.block()
+        value = block.to_python([{"type": name, "value": raw} for name, raw in items])
+        request = rf.get("/")
+        template = Template("{% load wagtailcore_tags %}{% include_block value %}")
+        return template.render(Context({"value": value, "page": page, "request": request}))
+
+    return render
