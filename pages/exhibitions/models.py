@@ -90,15 +90,16 @@ class ExhibitionIndexPage(RoutablePageMixin, BasePage):
         return exhibitions, form
 
     def sections(self, exhibitions, request, today):
-        current = exhibitions.current(today).order_by(
-            F("end_date").asc(nulls_last=True), "start_date", "title"
-        )
-        upcoming = exhibitions.upcoming(today).order_by("start_date", "title")
+        """Current, upcoming (one query for both) and past exhibitions (paginated)."""
+        not_over = list(exhibitions.not_over(today).for_listing().order_by("start_date", "title"))
+        current = [page for page in not_over if page.start_date <= today]
+        # Closing soonest first; permanent displays, which never close, last.
+        current.sort(key=lambda page: (page.end_date is None, page.end_date or today))
         past = exhibitions.past(today).order_by("-end_date", "title")
         paginator = Paginator(past.for_listing(), self.per_page)
         return {
-            "current": list(current.for_listing()),
-            "upcoming": list(upcoming.for_listing()),
+            "current": current,
+            "upcoming": [page for page in not_over if page.start_date > today],
             "past": paginator.get_page(request.GET.get("page")),
         }
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..choices import ExhibitionKind
 from .mapping import MalformedEvent, map_event, normalize
@@ -23,13 +24,26 @@ class _DryRun(Exception):
     """Raised at the end of a dry run to roll everything back."""
 
 
+ACTION_LABELS = {
+    "created": gettext_lazy("created"),
+    "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"),
+    "unpublished": gettext_lazy("unpublished"),
+    "skipped": gettext_lazy("skipped"),
+}
+
+
 @dataclass
 class Outcome:
-    action: str  # created, updated, unchanged, unpublished, skipped
+    action: str  # a key of ACTION_LABELS
     uid: object
     title: str
     reason: str = ""
     page_id: int | None = None
+
+    @property
+    def label(self):
+        return ACTION_LABELS[self.action]
 
 
 @dataclass
@@ -47,8 +61,7 @@ class Report:
 
     @property
     def counts(self):
-        actions = ("created", "updated", "unchanged", "unpublished", "skipped")
-        return {action: len(self.of(action)) for action in actions}
+        return {action: len(self.of(action)) for action in ACTION_LABELS}
 
     def summary(self):
         counts = self.counts
@@ -170,13 +183,14 @@ class Importer:
         if page is None:
             self.report.add("skipped", data.uid, data.title, _("cancelled"))
             return
-        # Forget the checksum: if the event is rescheduled unchanged, it comes back.
-        ExhibitionPage.objects.filter(pk=page.pk).update(openagenda_checksum="")
-        if page.live:
+        was_live = page.live
+        if was_live:
             page.unpublish()
-            self.report.add("unpublished", data.uid, data.title, _("cancelled"), page)
-        else:
-            self.report.add("skipped", data.uid, data.title, _("cancelled"), page)
+        # Forget the checksum (after unpublish(), which saves the page): if the
+        # event is rescheduled unchanged, it comes back.
+        ExhibitionPage.objects.filter(pk=page.pk).update(openagenda_checksum="")
+        action = "unpublished" if was_live else "skipped"
+        self.report.add(action, data.uid, data.title, _("cancelled"), page)
 
     def kind(self, data, museum_ids, venue):
         """The kind of a new page; editors may change it, later imports keep theirs."""
