@@ -34,7 +34,7 @@ NEWS = [
             "expositions, les parcours, les ressources pédagogiques et, pour les adhérents, "
             "l'espace professionnel."
         ),
-        "tags": ["portail", "numérique", "vie du réseau"],
+        "tags": ["vie du réseau", "numérique"],
         "body": [
             ("heading", {"text": "Ce qui change pour le public", "level": "h2"}),
             (
@@ -67,7 +67,7 @@ NEWS = [
             "relevés. Pour sa prochaine saison, l'opération du réseau invite chaque musée à "
             "raconter sa reconstruction : dépôt des projets jusqu'au 31 janvier 2027."
         ),
-        "tags": ["Musées et Reconstructions", "appel à participation", "opérations du réseau"],
+        "tags": ["Musées et Reconstructions", "appel à participation", "patrimoine"],
         "body": [
             (
                 "text",
@@ -104,7 +104,7 @@ NEWS = [
             "préventive de l'association se réserve désormais en ligne, et le Louvre-Lens "
             "cède des vitrines et des socles aux musées du réseau."
         ),
-        "tags": ["conservation préventive", "bourse au matériel", "entraide"],
+        "tags": ["vie du réseau", "conservation préventive"],
         "body": [
             (
                 "text",
@@ -134,7 +134,7 @@ NEWS = [
             "leurs ateliers et leurs coulisses. Visites guidées, démonstrations et entrée "
             "souvent gratuite : voici quelques rendez-vous du réseau."
         ),
-        "tags": ["Journées européennes du patrimoine", "patrimoine", "rendez-vous"],
+        "tags": ["patrimoine", "rendez-vous"],
         "body": [
             (
                 "text",
@@ -162,7 +162,7 @@ NEWS = [
             "pratiques des musées du réseau en matière d'accessibilité : visites en langue des "
             "signes, outils en facile à lire et à comprendre, parcours tactiles."
         ),
-        "tags": ["médiation", "accessibilité", "groupes de travail"],
+        "tags": ["vie du réseau", "rendez-vous", "médiation", "accessibilité"],
         "body": [
             (
                 "text",

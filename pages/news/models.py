@@ -6,10 +6,12 @@ declared here).
 """
 
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,7 +20,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -71,7 +73,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return (
             Tag.objects.filter(musenor_news_newspagetag_items__content_object__in=news)
             .annotate(news_count=Count("musenor_news_newspagetag_items"))
-            .order_by("name")
+            .order_by(Lower("name"), "name")
         )
 
     def feed_items(self, tag=None):
@@ -111,7 +113,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             tags=tags,
             active_tag=tag,
             unknown_tag=unknown_tag,
-            filter_query=f"tag={tag.slug}" if tag else "",
+            filter_query=urlencode({"tag": tag.slug}) if tag else "",
             rss_url=rss_url,
             atom_url=atom_url,
         )
@@ -135,13 +137,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         return NewsAtomFeed()(request, index=self)
 
-    @path("tags/<slug:tag>/rss/", name="tag_rss")
+    # Keyword slugs keep their accents (“vie-du-réseau”): Django's <slug:> would refuse them.
+    @re_path(r"^tags/(?P<tag>[-\w]+)/rss/$", name="tag_rss")
     def tag_rss(self, request, tag):
         from .feeds import NewsRSSFeed
 
         return NewsRSSFeed()(request, index=self, tag=self.get_tag_or_404(tag))
 
-    @path("tags/<slug:tag>/atom/", name="tag_atom")
+    @re_path(r"^tags/(?P<tag>[-\w]+)/atom/$", name="tag_atom")
     def tag_atom(self, request, tag):
         from .feeds import NewsAtomFeed
 
