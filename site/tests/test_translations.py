@@ -19,7 +19,10 @@ LANGUAGES = {
     "fr": "nplurals=2; plural=(n > 1);",
     "nl": "nplurals=2; plural=(n != 1);",
 }
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}")
+# %(name)s and its variants (%(n)02d, %(name)r), %s, {{ var }} and {name}.
+PLACEHOLDER = re.compile(
+    r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc]|%[sdif]|\{\{\s*\w+\s*\}\}|\{\w*\}"
+)
 
 
 def catalogue_path(lang, ext="po"):
