@@ -10,11 +10,25 @@ from musenor.pages.museums.choices import Department
 from .criteria import Feature, theme_choices
 
 
+class ThemeChoiceBlock(blocks.MultipleChoiceBlock):
+    """Museum themes by slug, the choices read from the directory when an editor opens a form.
+
+    Wagtail normalises a stored value against the choices, which would run the
+    choices' query once per answer on every page view; slugs are already the
+    stored strings, so reading them needs no query.
+    """
+
+    def to_python(self, value):
+        if value is None:
+            return []
+        return [str(item) for item in (value if isinstance(value, (list, tuple)) else [value])]
+
+
 class AnswerBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("Answer"), max_length=120, help_text=_("As the visitor says it: “I love science”.")
     )
-    themes = blocks.MultipleChoiceBlock(
+    themes = ThemeChoiceBlock(
         label=_("Museum themes"),
         choices=theme_choices,
         required=False,
