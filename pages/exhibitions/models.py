@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -125,9 +126,11 @@ class ExhibitionIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         exhibitions, form = self.filtered(request)
-        query = request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
+        # Empty fields of a submitted form add nothing to the links built from it.
+        query = QueryDict(mutable=True)
+        for key, values in request.GET.lists():
+            if key not in ("page", "format") and any(values):
+                query.setlist(key, [value for value in values if value])
         filter_query = query.urlencode()
         suffix = f"?{filter_query}" if filter_query else ""
         context.update(

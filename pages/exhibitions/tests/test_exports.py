@@ -180,3 +180,9 @@ def test_index_links_its_feeds_in_the_head(client, exhibitions, index):
     assert '<link rel="alternate" type="application/rss+xml"' in head
     assert '<link rel="alternate" type="application/atom+xml"' in head
     assert '<link rel="alternate" type="text/calendar"' in head
+
+
+def test_export_links_drop_the_empty_fields_of_the_form(client, exhibitions, index):
+    response = client.get(index.url + "?museum=&department=59&operation=&kind=&page=1")
+    assert response.context["ical_url"].endswith("/expositions/ical/?department=59")
+    assert response.context["filter_query"] == "department=59"
