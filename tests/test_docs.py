@@ -206,3 +206,30 @@ def test_every_environment_variable_is_documented():
     )
     stale = sorted(documented - set(names))
     assert not stale, f"Documented in docs/settings.md but read by no code: {stale}"
+
+
+# --- The docs map and links (docs/index.md) ----------------------------------------
+
+DOCS = ROOT / "docs"
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def test_docs_index_lists_every_page():
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    linked = {target.split("#")[0] for target in MARKDOWN_LINK.findall(index)}
+    pages = {path.name for path in DOCS.glob("*.md")} - {"index.md"}
+    missing = sorted(pages - linked)
+    assert not missing, f"docs/index.md does not list: {missing}"
+
+
+def test_links_between_documents_resolve():
+    broken = []
+    for document in [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]:
+        text = document.read_text(encoding="utf-8")
+        for target in MARKDOWN_LINK.findall(text):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+                continue  # a web address, or a place in the same page
+            path = target.split("#")[0]
+            if not (document.parent / path).exists():
+                broken.append(f"{document.relative_to(ROOT)} -> {target}")
+    assert not broken, f"links to files that do not exist: {broken}"
