@@ -233,6 +233,10 @@ class NewsPage(BasePage):
     def display_summary(self):
         return self.listing_summary or self.intro or self.search_description
 
+    @cached_property
+    def meta_description(self):
+        return self.search_description or self.listing_summary or self.intro
+
     @property
     def meta_image(self):
         return super().meta_image or self.image
