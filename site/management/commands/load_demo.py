@@ -74,6 +74,17 @@ TRANSLATIONS = {
     },
 }
 
+# One museum page in English as well: the translation workflow, shown on the demo.
+MUSEUM_IN_ENGLISH = (
+    "louvre-lens-lens",
+    {
+        "Louvre-Lens": "Louvre-Lens",
+        "Un musée du réseau Musenor à Lens (Pas-de-Calais).": (
+            "A museum of the Musenor network in Lens (Pas-de-Calais)."
+        ),
+    },
+)
+
 
 def read_museums():
     with open(DATA_DIR / "museums.csv", encoding="utf-8", newline="") as handle:
@@ -122,7 +133,13 @@ class Command(BaseCommand):
             for code in ("en", "nl"):
                 for page in (home, about, directory):
                     translate_page(page, locales[code], TRANSLATIONS[code])
-            self.stdout.write("Translations: home, about and directory in English and Dutch.")
+            slug, strings = MUSEUM_IN_ENGLISH
+            museum = MuseumPage.objects.child_of(directory).get(slug=slug)
+            translate_page(museum, locales["en"], strings)
+            self.stdout.write(
+                "Translations: home, about and directory in English and Dutch; "
+                f"{museum.title} in English."
+            )
         get_manager().hook.load_demo_data(site=site, seed=seed, stdout=self.stdout)
         password = self.admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))

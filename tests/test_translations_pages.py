@@ -1,0 +1,291 @@
+"""Every page type of the portal translates into English with wagtail-localize.
+
+The page types are found through Wagtail's registry, not listed by hand: a new
+page type without a builder here fails ``test_every_page_type_has_a_builder``.
+wagtail-localize publishes a translation when the transaction commits, hence
+``django_capture_on_commit_callbacks(execute=True)``.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils.html import escape
+from wagtail.models import Locale, get_page_models
+
+from musenor.site.demo import publish_child, translate_page
+
+pytestmark = pytest.mark.django_db
+
+
+def portal_page_models():
+    return sorted(
+        (
+            model
+            for model in get_page_models()
+            if model._meta.app_label.startswith("musenor_") and not model._meta.abstract
+        ),
+        key=lambda model: model._meta.label,
+    )
+
+
+# --- One published page of each type, under the home page and the directory ---------
+
+
+def _museum(home, directory):
+    from musenor.pages.museums.factories import make_museum
+
+    return make_museum(directory, title="Louvre-Lens", city="Lens", department="62")
+
+
+def _standard(home, directory):
+    from musenor.pages.standard.models import StandardPage
+
+    return publish_child(home, StandardPage, "a-propos", title="À propos", intro="L'association.")
+
+
+def _landing(home, directory):
+    from musenor.pages.standard.models import LandingPage
+
+    return publish_child(home, LandingPage, "campagne", title="Campagne", hero_title="Venez !")
+
+
+def _exhibition_index(home, directory):
+    from musenor.pages.exhibitions.factories import make_exhibition_index
+
+    return make_exhibition_index(home)
+
+
+def _exhibition(home, directory):
+    from musenor.pages.exhibitions.factories import make_exhibition
+
+    return make_exhibition(
+        _exhibition_index(home, directory),
+        title="Trésors d'Égypte",
+        museums=[_museum(home, directory)],
+        summary="Des sarcophages et des papyrus.",
+    )
+
+
+def _operation_index(home, directory):
+    from musenor.pages.operations.factories import make_operation_index
+
+    return make_operation_index(home)
+
+
+def _operation(home, directory):
+    from musenor.pages.operations.factories import make_operation
+
+    return make_operation(
+        _operation_index(home, directory), title="MuséoSciences", museums=[_museum(home, directory)]
+    )
+
+
+def _news_index(home, directory):
+    from musenor.pages.news.factories import make_news_index
+
+    return make_news_index(home)
+
+
+def _news(home, directory):
+    from musenor.pages.news.factories import make_news
+
+    return make_news(_news_index(home, directory), title="Nuit des musées", tags=["nuit"])
+
+
+def _path_index(home, directory):
+    from musenor.pages.paths.factories import make_path_index
+
+    return make_path_index(home)
+
+
+def _path(home, directory):
+    from musenor.pages.paths.factories import make_path
+
+    return make_path(_path_index(home, directory), title="En famille au musée")
+
+
+def _circuit_index(home, directory):
+    from musenor.pages.circuits.factories import make_circuit_index
+
+    return make_circuit_index(home)
+
+
+def _circuit(home, directory):
+    from musenor.pages.circuits.factories import make_circuit
+    from musenor.pages.museums.factories import make_museum
+
+    second = make_museum(directory, title="Musée de la Mine", city="Lens", department="62")
+    return make_circuit(
+        _circuit_index(home, directory),
+        [_museum(home, directory), second],
+        title="Lens en un jour",
+    )
+
+
+def _showcase_index(home, directory):
+    from musenor.pages.education.factories import make_showcase_index
+
+    return make_showcase_index(home)
+
+
+def _showcase(home, directory):
+    from musenor.pages.education.factories import make_showcase
+
+    return make_showcase(
+        _showcase_index(home, directory),
+        title="L'Égypte au cycle 3",
+        subjects=["Histoire"],
+        museums=[_museum(home, directory)],
+    )
+
+
+def _selection_index(home, directory):
+    from musenor.pages.selections.factories import make_selection_index
+
+    return make_selection_index(home)
+
+
+def _selection(home, directory):
+    from musenor.pages.selections.factories import make_selection
+
+    return make_selection(
+        _selection_index(home, directory),
+        title="Musées d'archéologie",
+        picked=[_museum(home, directory)],
+    )
+
+
+def _quiz(home, directory):
+    from musenor.pages.selections.factories import answer, make_quiz
+
+    return make_quiz(
+        _selection_index(home, directory),
+        [("Qu'aimez-vous ?", False, [answer("Les vieilles pierres", themes=["archeologie"])])],
+    )
+
+
+BUILDERS = {
+    "musenor_home.HomePage": lambda home, directory: home,
+    "musenor_standard.StandardPage": _standard,
+    "musenor_standard.LandingPage": _landing,
+    "musenor_museums.MuseumIndexPage": lambda home, directory: directory,
+    "musenor_museums.MuseumPage": _museum,
+    "musenor_exhibitions.ExhibitionIndexPage": _exhibition_index,
+    "musenor_exhibitions.ExhibitionPage": _exhibition,
+    "musenor_operations.OperationIndexPage": _operation_index,
+    "musenor_operations.OperationPage": _operation,
+    "musenor_news.NewsIndexPage": _news_index,
+    "musenor_news.NewsPage": _news,
+    "musenor_paths.PathIndexPage": _path_index,
+    "musenor_paths.ThematicPathPage": _path,
+    "musenor_circuits.CircuitIndexPage": _circuit_index,
+    "musenor_circuits.CircuitPage": _circuit,
+    "musenor_education.ShowcaseIndexPage": _showcase_index,
+    "musenor_education.ShowcasePage": _showcase,
+    "musenor_selections.SelectionIndexPage": _selection_index,
+    "musenor_selections.SelectionPage": _selection,
+    "musenor_selections.QuizPage": _quiz,
+}
+
+
+def english(text):
+    return f"{text} (EN)"
+
+
+def translate_with_ancestors(page, locale, commit):
+    """Translate ``page`` and, first, every ancestor below the root that is not translated.
+
+    ``commit`` is pytest-django's ``django_capture_on_commit_callbacks``: each
+    translation is published before the next is made, as when an editor
+    translates one page after another. Publishing a parent's translation after
+    its children were created under it would write back the parent's stale
+    child count and hide them (the tree corruption of wagtail-localize#773).
+    """
+    for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page]:
+        with commit(execute=True):
+            translate_page(ancestor, locale, {ancestor.title: english(ancestor.title)})
+    return page.get_translation(locale).specific
+
+
+@pytest.fixture
+def immediate_on_commit(monkeypatch):
+    """Run on-commit callbacks at once, as outside a transaction (``load_demo`` in a shell)."""
+    from django.db import transaction
+
+    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+def test_every_page_type_has_a_builder():
+    labels = {model._meta.label for model in portal_page_models()}
+    # The walk finds the portal's page types (it is not vacuous)…
+    assert {"musenor_home.HomePage", "musenor_museums.MuseumPage"} <= labels
+    # …and each has a way to build one here.
+    missing = sorted(labels - BUILDERS.keys())
+    assert not missing, f"add a builder to tests/test_translations_pages.py for {missing}"
+
+
+@pytest.mark.parametrize(
+    "label", [model._meta.label for model in portal_page_models()], ids=lambda label: label
+)
+def test_page_type_translates_into_english_and_renders(
+    label, site_tree, client, django_capture_on_commit_callbacks
+):
+    if label not in BUILDERS:
+        pytest.fail(f"no builder for {label} (see test_every_page_type_has_a_builder)")
+    home, directory = site_tree
+    source = BUILDERS[label](home, directory)
+    assert source.specific_class._meta.label == label
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+
+    translated = translate_with_ancestors(
+        source, english_locale, django_capture_on_commit_callbacks
+    )
+
+    translated.refresh_from_db()
+    assert translated.locale.language_code == "en"
+    assert translated.live, "the translation is published"
+    assert translated.title == english(source.title)
+    url = translated.url
+    assert url.startswith("/en/"), url
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert escape(english(source.title)) in html
+    # The French page is still there, untouched.
+    assert client.get(source.url).status_code == 200
+
+
+def test_the_demo_has_the_home_page_and_a_museum_in_english(client, immediate_on_commit):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from musenor.pages.museums.models import MuseumPage
+
+    call_command("load_demo", stdout=StringIO())
+    museum = MuseumPage.objects.get(locale__language_code="en", slug__startswith="louvre-lens")
+    assert museum.live
+    response = client.get(museum.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "A museum of the Musenor network" in html
+    assert client.get("/en/").status_code == 200
+
+
+def test_a_translated_exhibition_keeps_its_dates_and_is_listed_in_english(
+    site_tree, client, django_capture_on_commit_callbacks
+):
+    home, directory = site_tree
+    source = _exhibition(home, directory)
+    source.start_date = date.today() - timedelta(days=3)
+    source.end_date = date.today() + timedelta(days=40)
+    source.save_revision().publish()
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    translated = translate_with_ancestors(
+        source, english_locale, django_capture_on_commit_callbacks
+    )
+    assert (translated.start_date, translated.end_date) == (source.start_date, source.end_date)
+    listing = client.get(translated.get_parent().url).content.decode()
+    assert escape("Trésors d'Égypte (EN)") in listing
