@@ -105,34 +105,15 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
-class EveryBlockStream:
-    """A stream block holding every block of the library, as pages will once they use them."""
-
-    _block = None
-
-    @classmethod
-    def block(cls):
-        if cls._block is None:
-            from wagtail import blocks
-
-            from musenor.streamfields import blocks as library
-
-            children = [
-                (name, getattr(library, name)())
-                for name in library.__all__
-                if name != "BodyStreamBlock"
-            ]
-            cls._block = blocks.StreamBlock(children)
-        return cls._block
-
-
 @pytest.fixture
 def render_stream(rf):
     """Render a stream of ``(block class name, raw value)`` items as a page would."""
     from django.template import Context, Template
 
     def render(items, page=None):
-        block = EveryBlockStream.block()
+        from .sample import every_block_stream
+
+        block = every_block_stream()
         value = block.to_python([{"type": name, "value": raw} for name, raw in items])
         request = rf.get("/")
         template = Template("{% load wagtailcore_tags %}{% include_block value %}")
