@@ -7,6 +7,7 @@ editor.
 """
 
 import inspect
+import re
 
 import pytest
 from django.urls import reverse
@@ -133,3 +134,40 @@ def test_every_preview_shows_the_library_content(
         if name != "PluginContentBlock" and main.count("<") < 6:
             empty.append(f"{name}:\n{main}")
     assert not empty, "previews with nothing to show:\n" + "\n".join(empty)
+
+
+def test_every_block_can_be_written_into_a_migration_and_read_back():
+    """Page migrations freeze the blocks: each must deconstruct, serialise and rebuild."""
+    from django.db.migrations.writer import MigrationWriter
+    from wagtail.fields import StreamField
+
+    from .sample import every_block_stream
+
+    field = StreamField(every_block_stream(), blank=True)
+    source, imports = MigrationWriter.serialize(field)
+    namespace = {}
+    exec("\n".join(sorted(imports)) + f"\nfield = {source}", namespace)  # noqa: S102 - our own output
+    rebuilt = namespace["field"].stream_block
+    assert set(rebuilt.child_blocks) == set(every_block_stream().child_blocks)
+    assert "musenor.streamfields.blocks.choosers.MuseumChooserBlock" in source
+    assert "musenor.streamfields.blocks.maps.department_choices" in source
+
+
+def test_every_block_packs_for_the_editor():
+    """The editor's JavaScript receives every block (Wagtail's telepath adapters)."""
+    from wagtail.admin.telepath import JSContext
+
+    from .sample import every_block_stream
+
+    packed = JSContext().pack(every_block_stream())
+    assert packed["_type"] == "wagtail.blocks.StreamBlock"
+
+
+def test_every_block_is_documented():
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "blocks.md"
+    headings = set(re.findall(r"^### `(\w+)`$", doc.read_text(encoding="utf-8"), re.MULTILINE))
+    exported = {name for name, _ in BLOCKS}
+    assert exported - headings == set(), "blocks missing from docs/blocks.md"
+    assert headings - exported == set(), "docs/blocks.md documents blocks that do not exist"
