@@ -67,6 +67,7 @@ class ImportForm(forms.Form):
             (page.pk, f"{page.title} ({page.locale.get_display_name()})") for page in indexes
         ]
         self.fields["museum"].queryset = MuseumPage.objects.live().order_by("title", "city")
+        self.fields["museum"].label_from_instance = lambda museum: f"{museum.title} ({museum.city})"
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

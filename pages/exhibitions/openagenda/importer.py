@@ -175,7 +175,8 @@ class Importer:
         page.tags.set(data.tags)
         page.save_revision().publish()
         action = "created" if created else "updated"
-        self.report.add(action, data.uid, data.title, self.place_note(museum_ids, venue), page)
+        note = "" if data.online and not data.venue else self.place_note(museum_ids, venue)
+        self.report.add(action, data.uid, data.title, note, page)
 
     def cancel(self, data, page):
         from ..models import ExhibitionPage
