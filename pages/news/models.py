@@ -67,9 +67,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return NewsPage.objects.child_of(self).live().public()
 
-    def tags(self):
+    def tags(self, news=None):
         """The keywords of the live news, with how many news items carry each one."""
-        news = self.news().values("pk")
+        news = (self.news() if news is None else news).values("pk")
         return (
             Tag.objects.filter(musenor_news_newspagetag_items__content_object__in=news)
             .annotate(news_count=Count("musenor_news_newspagetag_items"))
@@ -95,8 +95,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags())
         news = self.news()
+        tags = list(self.tags(news))
         slug = request.GET.get("tag", "").strip()
         tag = unknown_tag = None
         if slug:
@@ -254,7 +254,7 @@ class NewsPage(BasePage):
         last = self.last_published_at
         return max(last, self.published_at) if last is not None else self.published_at
 
-    @property
+    @cached_property
     def tag_list(self):
         """The keywords by name: prefetched in lists (``for_listing``), one query otherwise."""
         return sorted(self.tags.all(), key=lambda tag: tag.name.casefold())
