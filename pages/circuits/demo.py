@@ -180,7 +180,13 @@ def load(home, seed, stdout):
                 stdout.write(f"Circuits: no museum “{name}” in the directory, stop left out.")
                 continue
             stops.append(
-                CircuitStop(museum=museums[name], note=note, suggested_minutes=minutes, day=day)
+                CircuitStop(
+                    museum=museums[name],
+                    note=note,
+                    suggested_minutes=minutes,
+                    day=day,
+                    sort_order=len(stops),
+                )
             )
         fields["stops"] = stops
         publish_child(index, CircuitPage, circuit["slug"], **fields)

@@ -21,9 +21,9 @@ def make_circuit(index, museums, *, title=None, publish=True, **fields):
     n = next(_sequence)
     fields.setdefault("intro", "Un circuit entre plusieurs musées du réseau.")
     page = CircuitPage(title=title or f"Circuit {n}", live=publish, **fields)
-    for item in museums:
+    for order, item in enumerate(museums):
         museum, extra = item if isinstance(item, tuple) else (item, {})
-        page.stops.add(CircuitStop(museum=museum, **extra))
+        page.stops.add(CircuitStop(museum=museum, sort_order=order, **extra))
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()

@@ -45,7 +45,7 @@ class CircuitIndexPage(BasePage):
         verbose_name_plural = _("lists of circuits")
 
     def circuits(self):
-        stops = CircuitStop.objects.select_related("museum").order_by("sort_order")
+        stops = CircuitStop.objects.select_related("museum").order_by("sort_order", "pk")
         return (
             CircuitPage.objects.child_of(self)
             .live()
@@ -144,7 +144,9 @@ class CircuitPage(BasePage):
 
     def stop_list(self):
         """The stops in order, their museums and opening hours fetched in three queries."""
-        return list(self.stops.select_related("museum").prefetch_related("museum__opening_hours"))
+        stops = self.stops.select_related("museum").prefetch_related("museum__opening_hours")
+        # pk breaks ties: stops created in code may all share a sort_order.
+        return list(stops.order_by("sort_order", "pk"))
 
     def itinerary(self, stops):
         """Each stop with the leg that leads to it, and the total distance known."""
