@@ -187,6 +187,7 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Musenor"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "musenor.site.admin_forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "musenor_site.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp", "avif": "avif"}
