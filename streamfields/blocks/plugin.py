@@ -34,7 +34,7 @@ class PluginContentBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(label=_("Number of items"), default=6, min_value=1, max_value=24)
 
     class Meta:
-        icon = "plug"
+        icon = "cogs"
         label = _("Plugin content")
         group = _("Plugins")
         description = _("Content from an installed plugin, such as the latest records or topics.")
