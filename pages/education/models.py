@@ -209,6 +209,9 @@ class ShowcasePage(BasePage):
         index.SearchField("activities"),
         index.SearchField("body"),
         index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.RelatedFields(
+            "linked_works", [index.SearchField("title"), index.SearchField("artist")]
+        ),
     ]
     parent_page_types = ["musenor_education.ShowcaseIndexPage"]
     subpage_types = []

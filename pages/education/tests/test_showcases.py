@@ -295,3 +295,8 @@ def test_demo_pdf_is_well_formed():
     assert stream[length:].startswith(b"\nendstream")
     # Accents are written in the font's encoding, parentheses escaped.
     assert "Fiche élève \\(cycle 3\\)".encode("cp1252") in data
+
+
+def test_search_finds_a_showcase_by_its_works_and_activities(showcase):
+    assert list(ShowcasePage.objects.live().search("Otto Dix")) == [showcase]
+    assert list(ShowcasePage.objects.live().search("monument aux morts")) == [showcase]
