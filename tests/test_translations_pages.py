@@ -289,3 +289,110 @@ def test_a_translated_exhibition_keeps_its_dates_and_is_listed_in_english(
     assert (translated.start_date, translated.end_date) == (source.start_date, source.end_date)
     listing = client.get(translated.get_parent().url).content.decode()
     assert escape("Trésors d'Égypte (EN)") in listing
+
+
+# --- The editor of every page type reads in French ------------------------------------
+
+# Words spelled the same in English and French: their "translation" is the word itself.
+SAME_IN_FRENCH = {
+    "Collections", "Contact", "Date", "Description", "Document", "Expert", "Focus", "Image",
+    "Introduction", "Latitude", "Licence", "Longitude", "Lycée", "Note", "Question",
+    "Questions", "Slug", "Source", "Département", "Départements",
+    "Creative Commons BY", "Creative Commons BY-SA", "Creative Commons BY-NC",
+    "Creative Commons BY-NC-ND",
+}  # fmt: skip
+
+
+def _editor_strings(model):
+    """Every translatable label, help text, heading and choice of ``model``'s editor form."""
+    from django.utils.functional import Promise
+    from wagtail import blocks
+
+    strings = []
+
+    def add(value, where):
+        if isinstance(value, Promise):
+            strings.append((value, where))
+
+    def walk_block(block, where, seen):
+        if id(block) in seen:
+            return
+        seen.add(id(block))
+        add(block.label, where)
+        for attr in ("help_text", "label", "description", "group"):
+            add(getattr(block.meta, attr, None), where)
+        if isinstance(block, blocks.ChoiceBlock):
+            for _value, label in block.field.choices:
+                add(label, where)
+        if getattr(block, "field", None) is not None:
+            add(block.field.help_text, where)
+        for child in getattr(block, "child_blocks", {}).values():
+            walk_block(child, where, seen)
+        if hasattr(block, "child_block"):
+            walk_block(block.child_block, where, seen)
+
+    def walk_panel(panel):
+        for attr in ("heading", "help_text", "label"):
+            add(getattr(panel, attr, None), f"panel {getattr(panel, 'heading', '')!s}")
+        for child in getattr(panel, "children", None) or []:
+            walk_panel(child)
+
+    handler = model.get_edit_handler()
+    walk_panel(handler)
+    for name, field in handler.get_form_class().base_fields.items():
+        add(field.label, name)
+        add(field.help_text, name)
+        choices = getattr(field, "choices", None)
+        if choices is not None and not hasattr(choices, "queryset"):
+            for _value, label in choices:
+                add(label, f"{name} (choice)")
+        if getattr(field, "block", None) is not None:
+            walk_block(field.block, name, set())
+    return strings
+
+
+def test_every_editor_label_and_help_text_reads_in_french():
+    from django.utils import translation
+
+    untranslated = set()
+    for model in portal_page_models():
+        for value, where in _editor_strings(model):
+            with translation.override("en"):
+                english_text = str(value)
+            with translation.override("fr"):
+                french_text = str(value)
+            if english_text == french_text and english_text not in SAME_IN_FRENCH:
+                untranslated.add(f"{model.__name__}.{where}: {english_text!r}")
+    assert not untranslated, "Not translated into French (site/locale/fr):\n" + "\n".join(
+        sorted(untranslated)
+    )
+
+
+def test_the_scan_of_editor_strings_is_not_vacuous():
+    from django.utils import translation
+
+    from musenor.pages.exhibitions.models import ExhibitionPage
+
+    with translation.override("en"):
+        found = {str(value) for value, _where in _editor_strings(ExhibitionPage)}
+    assert {"Start date", "Leave empty for a permanent display."} <= found
+
+
+@pytest.mark.parametrize(
+    "label", [model._meta.label for model in portal_page_models()], ids=lambda label: label
+)
+def test_the_editor_of_every_page_type_opens_in_french(label, site_tree, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    home, directory = site_tree
+    page = BUILDERS[label](home, directory)
+    user = get_user_model().objects.create_superuser(email="redaction@musenor.test", password="x")
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'lang="fr"' in html
+    assert "Enregistrer le brouillon" in html
+    # The page type's own name, translated.
+    assert escape(str(page.specific_class._meta.verbose_name)).lower() in html.lower()
