@@ -11,11 +11,37 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
-from musenor.streamfields.blocks import ImageBlock
+from musenor.streamfields.blocks import ImageBlock, previews
 
 STEP_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 STEP_PREVIEW_TEMPLATE = "musenor_paths/blocks/step_preview.html"
 MUSEUM_PAGE = "musenor_museums.MuseumPage"
+
+
+# Previews show objects the libraries already hold (run when an editor opens a
+# preview, never at import time); with empty libraries the step says less.
+def _work_preview():
+    return {
+        "title": "Ugolin et ses fils",
+        "artist": "Jean-Baptiste Carpeaux",
+        "date": "1862",
+        "museum": previews.museum(),
+        "image": previews.image(),
+        "text": "<p>Comptez les enfants : que font-ils ?</p>",
+    }
+
+
+def _museum_preview():
+    return {"museum": previews.museum(), "note": "<p>Commencez par la grande nef.</p>"}
+
+
+def _image_preview():
+    return {"title": "Le beffroi", "image": {"image": previews.image()}, "text": ""}
+
+
+def _media_preview():
+    media = previews.media("audio") or previews.media("video")
+    return {"title": "Écoutez le conservateur", "media": media, "transcript": "Bonjour…"}
 
 
 def _errors(**errors):
@@ -79,12 +105,7 @@ class WorkStepBlock(StepBlock):
         preview_template = STEP_PREVIEW_TEMPLATE
         help_text = _("A work to stop in front of: what it is, where it is, what to look at.")
         description = help_text
-        preview_value = {
-            "title": "Ugolin et ses fils",
-            "artist": "Jean-Baptiste Carpeaux",
-            "date": "1862",
-            "text": "<p>Comptez les enfants : que font-ils ?</p>",
-        }
+        preview_value = staticmethod(_work_preview)
 
     def clean(self, value):
         value = super().clean(value)
@@ -123,6 +144,7 @@ class MuseumStepBlock(StepBlock):
         preview_template = STEP_PREVIEW_TEMPLATE
         help_text = _("A museum of the directory to visit, with a note.")
         description = help_text
+        preview_value = staticmethod(_museum_preview)
 
     def step_title(self, value):
         museum = value.get("museum")
@@ -158,6 +180,7 @@ class ImageStepBlock(StepBlock):
         preview_template = STEP_PREVIEW_TEMPLATE
         help_text = _("An image with caption and credit; alternative text is required.")
         description = help_text
+        preview_value = staticmethod(_image_preview)
 
 
 class MediaStepBlock(StepBlock):
@@ -182,6 +205,7 @@ class MediaStepBlock(StepBlock):
         preview_template = STEP_PREVIEW_TEMPLATE
         help_text = _("An audio guide or a video from the media library, with its transcript.")
         description = help_text
+        preview_value = staticmethod(_media_preview)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -94,3 +94,40 @@ def test_bad_steps_are_refused_with_a_clear_message(client, staff, path_index):
     ]
     assert escape(_("Choose at least one audience for this path.")) in html
     assert not ThematicPathPage.objects.filter(slug="le-jeu-des-animaux").exists()
+
+
+STEP_BLOCKS = [
+    "WorkStepBlock",
+    "MuseumStepBlock",
+    "TextStepBlock",
+    "ImageStepBlock",
+    "MediaStepBlock",
+]
+
+
+def preview_main(client, block_name):
+    from musenor.pages.paths import blocks
+
+    block = getattr(blocks, block_name)()
+    url = reverse("wagtailadmin_block_preview") + f"?id={block.definition_prefix}"
+    response = client.get(url)
+    assert response.status_code == 200, block_name
+    html = response.content.decode()
+    assert "musenor_paths/css/paths.css" in html
+    return html.split("<main>", 1)[1].split("</main>", 1)[0]
+
+
+def test_every_step_previews_with_empty_libraries(client, staff, home):
+    for name in STEP_BLOCKS:
+        main = preview_main(client, name)
+        assert '<ol class="path-steps">' in main, name
+
+
+def test_step_previews_show_the_libraries_content(client, staff, lille, make_image, make_media):
+    make_image()
+    make_media(kind="audio")
+    assert "Palais des Beaux-Arts de Lille" in preview_main(client, "MuseumStepBlock")
+    assert "<picture>" in preview_main(client, "ImageStepBlock")
+    work = preview_main(client, "WorkStepBlock")
+    assert "<picture>" in work and "Palais des Beaux-Arts de Lille" in work
+    assert "<audio" in preview_main(client, "MediaStepBlock")
