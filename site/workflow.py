@@ -156,12 +156,17 @@ def exhibition_publish_refusal(user, exhibition, museums):
 
     Those who may publish anywhere under the exhibition index (the association's
     staff) publish any exhibition. A museum editor publishes an exhibition only
-    when it names one of the museums they may publish.
+    when it names one of the museums they may publish, even under an exhibition
+    index they created inside their own museum's subtree.
     """
     if user.is_superuser:
         return None
     parent = exhibition.get_parent()
-    if parent is not None and parent.permissions_for_user(user).can_publish_subpage():
+    if (
+        parent is not None
+        and parent.permissions_for_user(user).can_publish_subpage()
+        and not MuseumPage.objects.ancestor_of(parent, inclusive=True).exists()
+    ):
         return None
     if any(museum.permissions_for_user(user).can_publish() for museum in museums):
         return None

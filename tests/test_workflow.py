@@ -198,6 +198,22 @@ def test_an_editor_cannot_publish_an_exhibition_of_another_museum(client, home, 
     assert ours.get_latest_revision().content["summary"] == "Déménagée"
 
 
+def test_an_index_inside_their_museum_does_not_free_editors_from_the_rule(client, museums):
+    from musenor.pages.exhibitions.models import ExhibitionIndexPage
+
+    mine, other = museums
+    # Their rights on their museum's subtree would let them publish anything there.
+    inner = ExhibitionIndexPage(title="Nos expositions", slug="nos-expositions")
+    mine.add_child(instance=inner)
+    inner.save_revision().publish()
+    exhibition = make_exhibition(inner, title="Chez les voisins", museums=[other], publish=False)
+    client.force_login(make_editor(mine))
+    data = exhibition_form(exhibition.title, exhibition.slug, [other])
+    edit(client, exhibition, data)
+    exhibition.refresh_from_db()
+    assert not exhibition.live
+
+
 def test_exhibition_rights_follow_its_museums(home, museums):
     mine, other = museums
     index = make_exhibition_index(home)
