@@ -4,6 +4,7 @@
     python3 dev.py demo [--port N]   set up .venv and the demo site, then serve it
     python3 dev.py test [ARGS...]    set up .venv and npm packages, then run pytest ARGS
     python3 dev.py check             lint, format, deploy and migration checks
+    python3 dev.py setup             only set up .venv and the npm packages
     python3 dev.py lock              regenerate requirements-deploy.txt
 
 Every command first makes sure that ``.venv`` exists and holds the project as
@@ -213,6 +214,12 @@ def cmd_test(args):
     return run([PYTHON, "-m", "pytest", *args.pytest_args], env=env, check=False)
 
 
+def cmd_setup(args):
+    ensure_venv()
+    ensure_npm_packages()
+    return 0
+
+
 # --- check -------------------------------------------------------------------
 
 
@@ -312,6 +319,9 @@ def main(argv=None):
     commands.add_parser("test", help="run the test suite (extra arguments go to pytest)")
     commands.add_parser("check", help="lint, format, deploy and migration checks").set_defaults(
         handler=cmd_check
+    )
+    commands.add_parser("setup", help="only set up .venv and the npm packages").set_defaults(
+        handler=cmd_setup
     )
     commands.add_parser("lock", help="regenerate requirements-deploy.txt").set_defaults(
         handler=cmd_lock
