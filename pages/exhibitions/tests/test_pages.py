@@ -309,3 +309,31 @@ class TestEditor(WagtailPageTestCase):
             preview = target.make_preview_request()
             assert preview.status_code == 200
             assert target.title in preview.content.decode()
+
+
+def test_exhibitions_and_operations_translate_with_wagtail_localize(
+    client, network, index, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from musenor.site.demo import translate_page
+
+    english = Locale.objects.create(language_code="en")
+    operation = network["operation"]
+    pages = [index.get_parent(), index, operation.get_parent(), operation, network["current"]]
+    for page in pages:
+        # wagtail-localize publishes each translation when its transaction commits,
+        # before the next page is translated under it (as load_demo does).
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_page(page.specific, english, {"En cours": "Now on"})
+    translated = ExhibitionPage.objects.get(locale=english)
+    assert translated.title == "Now on"
+    assert translated.start_date == network["current"].start_date
+    assert translated.translation_key == network["current"].translation_key
+    assert translated.openagenda_uid is None
+    response = client.get(translated.url)
+    assert response.status_code == 200
+    assert "Now on" in response.content.decode()
+    english_index = index.get_translation(english)
+    assert titles(client.get(english_index.url).context["sections"]["current"]) == ["Now on"]
+    assert client.get(operation.get_translation(english).url).status_code == 200
