@@ -44,7 +44,9 @@ def translate_page(page, locale, strings):
 
     if page.get_translations().filter(locale=locale).exists():
         return None
-    source, _ = TranslationSource.get_or_create_from_instance(page)
+    # Extract the page as it is now: a source left by an earlier or interrupted
+    # run may hold older texts, or none.
+    source, _ = TranslationSource.update_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )

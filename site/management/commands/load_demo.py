@@ -82,6 +82,10 @@ MUSEUM_IN_ENGLISH = (
         "Un musée du réseau Musenor à Lens (Pas-de-Calais).": (
             "A museum of the Musenor network in Lens (Pas-de-Calais)."
         ),
+        # Its opening hours come from the circuits' demo (pages/circuits/demo.py).
+        "Fermé le 1er janvier, 1er mai et 25 décembre.": (
+            "Closed on 1 January, 1 May and 25 December."
+        ),
     },
 )
 
