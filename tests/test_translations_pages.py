@@ -298,6 +298,7 @@ SAME_IN_FRENCH = {
     "Collections", "Contact", "Date", "Description", "Document", "Expert", "Focus", "Image",
     "Introduction", "Latitude", "Licence", "Longitude", "Lycée", "Note", "Question",
     "Questions", "Slug", "Source", "Département", "Départements",
+    "Audio", "Images", "Page", "Pages",
     "Creative Commons BY", "Creative Commons BY-SA", "Creative Commons BY-NC",
     "Creative Commons BY-NC-ND",
 }  # fmt: skip

@@ -2,12 +2,11 @@
 
 Two pages hold every block of ``musenor.streamfields.blocks``:
 
-- a standard page (``pages/standard``) whose body holds them all: the page
-  types' stream (``BodyStreamBlock``) offers the new blocks only once they are
-  integrated into it, so the test skips, saying which are missing, until then;
+- a standard page (``pages/standard``) whose body holds them all, through the
+  page types' stream (``BodyStreamBlock``), which must offer every block;
 - a bare page of the block library's test URLconf (``streamfields/tests/urls.py``)
-  that renders the same stream inside the site's base template, so that the
-  blocks are checked in a browser before and after their integration.
+  that renders the same stream inside the site's base template, independent of
+  any page type (it also serves the uploaded files, for the screenshots).
 """
 
 import json
@@ -179,12 +178,7 @@ def test_standard_page_with_every_block(
 ):
     names = body_stream_names()
     missing = sorted(library_blocks() - set(names))
-    if missing:
-        pytest.skip(
-            "BodyStreamBlock (streamfields/blocks/stream.py) does not offer "
-            f"{', '.join(missing)} yet: the page types take them once they are integrated "
-            "and the page migrations regenerated"
-        )
+    assert not missing, f"BodyStreamBlock (streamfields/blocks/stream.py) lacks {missing}"
     from musenor.pages.standard.models import StandardPage
 
     body = [{"type": names[name], "value": raw} for name, raw in every_block]
