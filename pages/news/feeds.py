@@ -4,6 +4,8 @@ The index page serves them (``rss/``, ``atom/``, ``tags/<tag>/rss/``,
 ``tags/<tag>/atom/``) and passes itself and the keyword in.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -26,7 +28,7 @@ class NewsRSSFeed(Feed):
     def link(self, obj):
         index, tag = obj
         url = index.get_full_url(self.request)
-        return f"{url}?tag={tag.slug}" if tag else url
+        return f"{url}?{urlencode({'tag': tag.slug})}" if tag else url
 
     def feed_url(self, obj):
         return self.request.build_absolute_uri()

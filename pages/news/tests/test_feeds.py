@@ -97,6 +97,9 @@ def test_feeds_by_keyword_keep_accents(client, news_index, news, feed, content_t
     assert titles == ["Journées du patrimoine"]
 
     root = get_xml(client, f"{news_index.url}tags/vie-du-réseau/{feed}/", content_type)
+    if feed == "rss":
+        link = root.find("channel").findtext("link")
+        assert link == f"{news_index.get_full_url()}?tag=vie-du-r%C3%A9seau"
     count = (
         len(root.find("channel").findall("item"))
         if feed == "rss"

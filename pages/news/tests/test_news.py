@@ -338,3 +338,36 @@ class TestEditor(WagtailPageTestCase):
         page.refresh_from_db()
         assert page.title == "Aperçu"
         assert [tag.name for tag in page.tags.all()] == ["patrimoine"]
+
+
+def test_a_news_item_translates_with_wagtail_localize(
+    client, home, news_index, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from musenor.site.demo import translate_page
+
+    page = make_news(
+        news_index,
+        title="Le portail est en ligne",
+        intro="Un seul site pour les musées.",
+        tags=["portail"],
+    )
+    english = Locale.objects.create(language_code="en")
+    # Each translation is published before its children are translated, as in the demo.
+    for source in (home, news_index, page):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_page(
+                source,
+                english,
+                {"Le portail est en ligne": "The portal is online", "Actualités": "News"},
+            )
+    translated = NewsPage.objects.get(locale=english)
+    assert translated.title == "The portal is online"
+    assert translated.date == page.date
+    response = client.get(translated.url)
+    assert response.status_code == 200
+    assert translated.url.startswith("/en/")
+    assert '<html lang="en">' in response.content.decode()
+    english_index = NewsIndexPage.objects.get(locale=english)
+    assert titles(client.get(english_index.url).context["news_items"]) == ["The portal is online"]
