@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.test.utils import WagtailPageTestCase
 
 from musenor.pages.home.models import HomePage
@@ -105,14 +106,14 @@ def test_call_to_action_leads_to_a_live_page_only(client, home, directory, campa
 def test_call_to_action_is_checked(home, campaign, fields, field, message):
     for key, value in fields.items():
         setattr(campaign, key, value)
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         campaign.clean()
     assert message in " ".join(error.value.message_dict[field])
 
 
 def test_call_to_action_takes_a_page_or_an_address_not_both(home, directory, campaign):
     campaign.cta_page = directory
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         campaign.clean()
     assert "not both" in error.value.message_dict["cta_url"][0]
 
