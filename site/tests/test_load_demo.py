@@ -6,7 +6,8 @@ from wagtail.models import Page, Site
 from musenor.pages.home.models import HomePage
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage, MuseumTheme
 
-pytestmark = pytest.mark.django_db
+# Loads the whole demo site: slow, left out of the PostgreSQL pass of CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def run(*args):

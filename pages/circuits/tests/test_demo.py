@@ -15,7 +15,8 @@ from musenor.pages.museums.models import MuseumPage, OpeningHours
 from musenor.pages.paths import demo as paths_demo
 from musenor.pages.paths.models import ThematicPathPage
 
-pytestmark = pytest.mark.django_db
+# Loads the whole demo site: slow, left out of the PostgreSQL pass of CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MUSEUMS_CSV = Path(__file__).resolve().parents[3] / "site" / "data" / "museums.csv"
 

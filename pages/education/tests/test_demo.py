@@ -14,7 +14,8 @@ from musenor.pages.museums.factories import make_museum, make_theme
 from musenor.pages.selections import demo as selections_demo
 from musenor.pages.selections.models import QuizPage, SelectionPage
 
-pytestmark = pytest.mark.django_db
+# Loads the whole demo site: slow, left out of the PostgreSQL pass of CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MUSEUMS_CSV = Path(__file__).resolve().parents[3] / "site" / "data" / "museums.csv"
 

@@ -11,7 +11,8 @@ from musenor.pages.museums.factories import make_museum
 from musenor.pages.operations import demo as operations_demo
 from musenor.pages.operations.models import OperationPage
 
-pytestmark = pytest.mark.django_db
+# Loads the whole demo site: slow, left out of the PostgreSQL pass of CI.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 DEMO_DAY = date(2026, 11, 22)  # the day the invented exhibitions were dated around
 
