@@ -4,6 +4,8 @@ Two pages hold every block of ``musenor.streamfields.blocks``:
 
 - a standard page (``pages/standard``) whose body holds them all, through the
   page types' stream (``BodyStreamBlock``), which must offer every block;
+- the same standard page in Wagtail's editor, which loads every block's form
+  and saves it back;
 - a bare page of the block library's test URLconf (``streamfields/tests/urls.py``)
   that renders the same stream inside the site's base template, independent of
   any page type (it also serves the uploaded files, for the screenshots).
@@ -192,3 +194,71 @@ def test_standard_page_with_every_block(
         check_every_block(page, javascript=javascript)
         if javascript:
             check_accessibility(page)
+
+
+def test_the_editor_opens_and_saves_every_block(
+    live_server, every_block, home, new_page, settings, monkeypatch, artifacts_dir
+):
+    """Every block's form works in Wagtail's editor: it loads with values and saves them back."""
+    import re
+
+    from django.contrib.auth import get_user_model
+    from wagtail.embeds.finders import get_finders
+
+    from musenor.pages.standard.models import StandardPage
+    from musenor.streamfields import embeds
+    from musenor.streamfields.storage import as_stored
+    from musenor.streamfields.tests.conftest import png_bytes
+
+    # Saving cleans the embed block, which asks the oEmbed finder: the offline one.
+    settings.WAGTAILEMBEDS_FINDERS = [{"class": "musenor.streamfields.tests.finders"}]
+    get_finders.cache_clear()
+    monkeypatch.setattr(embeds, "fetch_thumbnail", lambda url: png_bytes())
+    names = body_stream_names()
+    body = [{"type": names[name], "value": raw} for name, raw in every_block]
+    body = [
+        {**item, "value": {**item["value"], "embed": "https://video.example.org/w/reserves"}}
+        if item["type"] == "embed"
+        else item
+        for item in body
+    ]
+    standard = StandardPage(
+        title="Tous les blocs", body=json.dumps(as_stored(library.BodyStreamBlock(), body))
+    )
+    home.add_child(instance=standard)
+    published_revision = standard.save_revision().pk
+    standard.get_latest_revision().publish()
+    get_user_model().objects.create_superuser(email="redaction@musenor.test", password="secret")
+
+    page = new_page()
+    page.set_default_timeout(30_000)
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("input[name=username]").fill("redaction@musenor.test")
+    page.locator("input[name=password]").fill("secret")
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    page.goto(f"{live_server.url}/admin/pages/{standard.pk}/edit/")
+    page.locator("input[name='body-0-type']").wait_for(state="attached")
+    # The editor built a form for every block of the stream, in order.
+    types = page.eval_on_selector_all(
+        "input[name^='body-'][name$='-type']",
+        "inputs => inputs.filter(i => /^body-\\d+-type$/.test(i.name)).map(i => i.value)",
+    )
+    assert types == [item["type"] for item in body]
+    page.screenshot(path=artifacts_dir / "editor-every-block.png", full_page=True)
+
+    save = page.get_by_role("button", name=re.compile(r"Enregistrer le brouillon|Save draft"))
+    with page.expect_navigation():
+        save.click()
+    messages = page.locator(".messages").inner_text()
+    assert "a été mise à jour" in messages, messages
+    latest = StandardPage.objects.get(pk=standard.pk).get_latest_revision()
+    assert latest.pk != published_revision, "the editor saved a new revision"
+    saved = latest.as_object()
+    assert [child.block_type for child in saved.body] == [item["type"] for item in body]
+    by_type = {child.block_type: child.value for child in saved.body}
+    assert by_type["table"]["table"].caption == "Musées par département"
+    assert len(by_type["gallery"]["images"]) == 4
+    assert len(by_type["museum_map"]["museums"]) == 3
+    assert by_type["timeline"]["events"][0]["year"] == -20
+    assert by_type["embed"]["embed"].url == "https://video.example.org/w/reserves"
