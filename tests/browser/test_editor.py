@@ -84,8 +84,10 @@ def test_compose_and_publish_an_exhibition(live_server, newsroom, page, artifact
     insert_block(page, stream, "Intertitre")
     stream.get_by_role("textbox", name=re.compile(r"^Intertitre")).fill(HEADING)
     insert_block(page, stream, "Texte")
-    stream.locator("[contenteditable=true]").last.click()
+    editor = stream.locator("[contenteditable=true]").last
+    editor.click()
     page.keyboard.type(TEXT)
+    editor.filter(has_text=TEXT).wait_for()
 
     # Wagtail 8 saves a new page as a draft by itself: publishing before that
     # draft exists would create the page twice. Wait until every edit is saved.
@@ -140,7 +142,8 @@ def test_the_checks_panel_flags_a_skipped_heading_level(live_server, newsroom, p
     page.goto(f"{live_server.url}/admin/pages/{about.pk}/edit/")
     page.get_by_role("button", name="Activer/désactiver les vérifications").click()
     issue = page.locator("[data-checks-panel] [data-content-checker-name]")
-    issue.first.wait_for()
+    # axe-core runs once the preview has loaded in the background.
+    issue.first.wait_for(timeout=45_000)
     assert "Hiérarchie de titre incorrecte" in issue.all_inner_texts()
     page.screenshot(path=artifacts_dir / "editor-checks-panel.png")
 
