@@ -1,17 +1,10 @@
 """schema.org JSON-LD of an exhibition page: an ExhibitionEvent held in its museums."""
 
-import json
-
-from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 
-# What json_script escapes, so that the data can never close the <script> element.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+from musenor.pages.jsonld import script_json
 
-
-def script_json(data):
-    """``data`` as JSON safe to put between <script type="application/ld+json"> tags."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))  # noqa: S308
+__all__ = ["exhibition_json_ld", "museum_json_ld", "script_json"]
 
 
 def museum_json_ld(museum, request):
