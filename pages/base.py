@@ -1,11 +1,15 @@
 """The abstract base page and its mixins."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from musenor.plugins.urls import reserved_slug_message
 
 
 class SocialMixin(models.Model):
@@ -85,6 +89,24 @@ class ListingMixin(models.Model):
         return self.listing_summary or self.search_description
 
 
+class BasePageForm(WagtailAdminPageForm):
+    """The editor's form of every page type: refuses a slug the core or a plugin holds.
+
+    A page directly under a site root is served at ``/<slug>/``, where the
+    core's routes and the plugins' ``url_prefix`` come first: such a page could
+    never be reached. Existing pages are checked by :meth:`BasePage.clean`;
+    a new one has no parent yet at that point, so the form checks it.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk and self.parent_page is not None:
+            message = reserved_slug_message(cleaned_data.get("slug"), self.parent_page)
+            if message:
+                self.add_error("slug", message)
+        return cleaned_data
+
+
 class BasePage(SocialMixin, ListingMixin, Page):
     """The base of every page type of the portal.
 
@@ -111,8 +133,16 @@ class BasePage(SocialMixin, ListingMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
+    base_form_class = BasePageForm
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        message = reserved_slug_message(self.slug, self.get_parent())
+        if message:
+            raise ValidationError({"slug": message})
 
     @cached_property
     def meta_description(self):

@@ -10,8 +10,17 @@ class PluginsConfig(AppConfig):
     verbose_name = _("Plugins")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from django.apps import apps
+        from django.core.exceptions import ImproperlyConfigured
+
+        from . import checks  # registers the system checks
         from .manager import get_manager
+
+        # A required plugin setting nobody set stops start-up (gunicorn too,
+        # which runs no system check), naming every missing variable.
+        message = checks.missing_settings_message(apps.get_app_configs())
+        if message:
+            raise ImproperlyConfigured(message)
 
         # Import every musenor_hooks module now, so that a misspelt hook
         # implementation stops start-up (pluggy's check_pending raises).

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from musenor.plugins.manager import call
+from musenor.plugins.urls import plugin_neutral_urlpatterns, plugin_urlpatterns
 from musenor.search import views as search_views
 from musenor.site.sitemaps import PortalSitemap
 from musenor.site.views import robots_txt
@@ -20,6 +21,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Plugins' URLs that exist once for every language (an OAI-PMH base URL, IIIF
+    # ids, a feed), under their url_prefix.
+    *plugin_neutral_urlpatterns(),
 ]
 
 if settings.DEBUG:
@@ -30,9 +34,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # French at the root, English under /en/, Dutch under /nl/. Plugins' public
-# URLs come before Wagtail's catch-all so that pages never shadow them.
+# URLs (their url_prefix, then the register_public_urls hook) come before
+# Wagtail's catch-all so that pages never shadow them.
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
+    *plugin_urlpatterns(),
     *call("register_public_urls"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -85,6 +85,9 @@ def test_the_hook_check_reports_missing_wrong_and_unknown_hooks():
 PACKAGE_FOLDERS = ["site", "pages", "plugins", "streamfields", "search"]
 ENV_HELPER = re.compile(r"^env(_[a-z]+)?$")
 ENV_HELPERS_MODULE = ROOT / "site" / "settings" / "env.py"
+# Reads MUSENOR_<PLUGIN>_<KEY> for each plugin's settings_schema: the names are
+# computed, and checked below against the enabled plugins' schemas instead.
+PLUGIN_SETTINGS_MODULE = ROOT / "plugins" / "schema.py"
 SETTINGS_DOC = ROOT / "docs" / "settings.md"
 # A documented variable is a table row whose first cell is its name in backticks.
 DOCUMENTED_ROW = re.compile(r"^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|", re.MULTILINE)
@@ -159,7 +162,7 @@ def environment_reads():
         visitor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=where))
         for name, line in visitor.names.items():
             names.setdefault(name, []).append(f"{where}:{line}")
-        if path != ENV_HELPERS_MODULE:
+        if path not in (ENV_HELPERS_MODULE, PLUGIN_SETTINGS_MODULE):
             dynamic += visitor.dynamic
     return names, dynamic
 
@@ -196,8 +199,31 @@ def test_every_environment_variable_is_named_literally():
     )
 
 
+def plugin_setting_variables(configs):
+    """``{MUSENOR_<PLUGIN>_<KEY>: plugin name}`` for the typed settings of ``configs``."""
+    from musenor.plugins.base import PluginConfig
+    from musenor.plugins.schema import variable_name
+
+    return {
+        variable_name(config.plugin_name, key): config.plugin_name
+        for config in configs
+        if isinstance(config, PluginConfig)
+        for key in config.get_settings_schema()
+    }
+
+
+def enabled_plugin_variables():
+    from django.apps import apps
+
+    return plugin_setting_variables(apps.get_app_configs())
+
+
 def test_every_environment_variable_is_documented():
     names, _ = environment_reads()
+    # The typed settings of the enabled (built-in) plugins are read from the
+    # environment too, and documented in the same table.
+    for name, plugin in enabled_plugin_variables().items():
+        names.setdefault(name, [f"settings_schema of the plugin {plugin!r}"])
     documented = documented_variables()
     undocumented = {name: where for name, where in sorted(names.items()) if name not in documented}
     assert not undocumented, (
@@ -206,6 +232,31 @@ def test_every_environment_variable_is_documented():
     )
     stale = sorted(documented - set(names))
     assert not stale, f"Documented in docs/settings.md but read by no code: {stale}"
+
+
+def test_plugin_settings_are_named_after_the_plugin():
+    """What the check above adds for each enabled plugin (none may be built in yet)."""
+    from types import ModuleType
+
+    from musenor.plugins import PluginConfig, Setting
+
+    config_class = type(
+        "ForumConfig",
+        (PluginConfig,),
+        {
+            "name": "musenor_forum",
+            "label": "musenor_forum",
+            "path": "/nonexistent",
+            "plugin_name": "forum",
+            "settings_schema": {"DIGEST_HOUR": Setting(int, default=7)},
+            "default_settings": {"PAGE_SIZE": 20},
+        },
+    )
+    config = config_class("musenor_forum", ModuleType("musenor_forum"))
+    assert plugin_setting_variables([config]) == {
+        "MUSENOR_FORUM_DIGEST_HOUR": "forum",
+        "MUSENOR_FORUM_PAGE_SIZE": "forum",
+    }
 
 
 # --- The docs map and links (docs/index.md) ----------------------------------------

@@ -12,13 +12,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, BasePageForm
 from musenor.pages.museums.choices import Department
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage, MuseumTheme
 from musenor.streamfields.blocks import BodyStreamBlock
@@ -75,7 +74,7 @@ class SelectionIndexPage(BasePage):
         return context
 
 
-class SelectionPageForm(WagtailAdminPageForm):
+class SelectionPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("picked_museums")

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from xstatic.pkg import leaflet as xstatic_leaflet
 
-from musenor.plugins.discovery import plugin_apps
+from musenor.plugins.discovery import discover_plugins
 from musenor.search.backends import backend_settings
 
 from .env import env, env_bool, env_int, env_list
@@ -79,13 +79,19 @@ THIRD_PARTY_APPS = [
 # (MUSENOR_PLUGINS=""): no plugin at all, the core alone. env() treats an empty
 # value as unset, hence the membership test.
 MUSENOR_PLUGINS = env_list("MUSENOR_PLUGINS") if "MUSENOR_PLUGINS" in os.environ else None
-PLUGIN_APPS = plugin_apps(MUSENOR_PLUGINS)
+# What the enabled plugins add: their apps here, the rest (middleware, context
+# processors, template and static directories, the settings of the libraries
+# they wrap, their typed settings from the environment) at the end of this
+# module, by PLUGINS.apply().
+PLUGINS = discover_plugins(MUSENOR_PLUGINS)
+PLUGIN_APPS = PLUGINS.apps
 
 INSTALLED_APPS = CORE_APPS + THIRD_PARTY_APPS + PLUGIN_APPS
 # On PostgreSQL, Wagtail's database search backend uses its full-text search.
 POSTGRES_APPS = ["django.contrib.postgres"]
 
-# Per-plugin overrides of each plugin's default_settings, keyed by plugin name.
+# Per-plugin overrides of each plugin's settings_schema, keyed by plugin name;
+# they win over the MUSENOR_<PLUGIN>_<KEY> environment variables.
 MUSENOR_PLUGIN_SETTINGS = {}
 
 MIDDLEWARE = [
@@ -240,3 +246,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Plugins ----------------------------------------------------------------
+
+# Last, so that a plugin's extra_settings cannot redefine a setting above.
+PLUGINS.apply(globals())

@@ -2,7 +2,7 @@
 
 import os
 
-from musenor.plugins.discovery import installed_plugins, plugin_apps
+from musenor.plugins.discovery import discover_plugins, installed_plugins
 
 from .base import *  # noqa: F403
 
@@ -11,7 +11,8 @@ from .base import *  # noqa: F403
 # the portal's own built-in plugins are enabled.
 if MUSENOR_PLUGINS is None:
     MUSENOR_PLUGINS = [p.name for p in installed_plugins() if p.distribution == "musenor-portal"]
-    PLUGIN_APPS = plugin_apps(MUSENOR_PLUGINS)
+    PLUGINS = discover_plugins(MUSENOR_PLUGINS, strict=False).apply(globals(), replacing=PLUGINS)
+    PLUGIN_APPS = PLUGINS.apps
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from musenor.plugins.base import PluginConfig
-from musenor.plugins.discovery import installed_plugins
+from musenor.plugins.discovery import installed_plugins, load_config_class
 from musenor.plugins.manager import implemented_hooks
+from musenor.plugins.schema import variable_name
 
 
 def _enabled_config(plugin, configs):
@@ -36,24 +37,50 @@ def _declared_label(plugin):
     return getattr(config_class, "label", None)
 
 
-def plugin_rows():
+def _settings_rows(config_class, plugin_name):
+    """The plugin's typed settings, for ``--plugin-settings``."""
+    if config_class is None or not issubclass(config_class, PluginConfig):
+        return []
+    return [
+        {
+            "key": key,
+            "variable": variable_name(plugin_name, key),
+            "type": setting.type_name,
+            "required": setting.required,
+            "default": None if setting.required else setting.default_value,
+            "help": str(setting.help),
+        }
+        for key, setting in sorted(config_class.get_settings_schema().items())
+    ]
+
+
+def plugin_rows(with_settings=False):
     """One dict per installed plugin, sorted by entry-point name."""
     configs = [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]
     rows = []
     for plugin in installed_plugins():
         config = _enabled_config(plugin, configs)
+        if config:
+            config_class, reason = type(config), None
+        else:
+            config_class, reason = load_config_class(plugin)
         label = config.label if config else _declared_label(plugin)
-        rows.append(
-            {
-                "name": plugin.name,
-                "distribution": plugin.distribution,
-                "version": plugin.version,
-                "enabled": config is not None,
-                "label": label,
-                # Only an enabled plugin's musenor_hooks module is registered.
-                "hooks": implemented_hooks(config.label) if config else [],
-            }
-        )
+        row = {
+            "name": plugin.name,
+            "distribution": plugin.distribution,
+            "version": plugin.version,
+            "enabled": config is not None,
+            # Unavailable: an optional dependency (requires_modules) is missing.
+            "available": reason is None,
+            "unavailable_reason": reason,
+            "label": label,
+            "url_prefix": getattr(config_class, "url_prefix", None),
+            # Only an enabled plugin's musenor_hooks module is registered.
+            "hooks": implemented_hooks(config.label) if config else [],
+        }
+        if with_settings:
+            row["settings"] = _settings_rows(config_class, plugin.name)
+        rows.append(row)
     return rows
 
 
@@ -73,15 +100,51 @@ class Command(BaseCommand):
             dest="as_json",
             help=_("Print the list as JSON."),
         )
+        # Not --settings: Django's own option names the settings module.
+        parser.add_argument(
+            "--plugin-settings",
+            action="store_true",
+            dest="with_settings",
+            help=_(
+                "Also print each plugin's typed settings: the environment variable, "
+                "type, default and help of each."
+            ),
+        )
 
-    def handle(self, *args, as_json=False, **options):
-        rows = plugin_rows()
+    def handle(self, *args, as_json=False, with_settings=False, **options):
+        rows = plugin_rows(with_settings=with_settings)
         if as_json:
-            self.stdout.write(json.dumps(rows, indent=2))
+            self.stdout.write(json.dumps(rows, indent=2, default=str))
             return
         if not rows:
             self.stdout.write(_("No plugin is installed."))
             return
+        self.write_table(rows)
+        for row in rows:
+            if not row["available"]:
+                self.stdout.write(
+                    _("%(name)s is unavailable: %(reason)s.")
+                    % {"name": row["name"], "reason": row["unavailable_reason"]}
+                )
+        if with_settings:
+            self.write_settings(rows)
+
+    def write_settings(self, rows):
+        for row in rows:
+            self.stdout.write("")
+            self.stdout.write(_("Settings of %(name)s:") % {"name": row["name"]})
+            if not row["settings"]:
+                self.stdout.write("  " + _("(none)"))
+            for setting in row["settings"]:
+                if setting["required"]:
+                    status = _("required")
+                else:
+                    status = _("default: %(value)r") % {"value": setting["default"]}
+                self.stdout.write(f"  {setting['variable']}  ({setting['type']}, {status})")
+                if setting["help"]:
+                    self.stdout.write(f"      {setting['help']}")
+
+    def write_table(self, rows):
         # A context keeps Django's own catalogs from translating these words.
         header = [
             pgettext("plugins table", "Name"),
@@ -99,6 +162,8 @@ class Command(BaseCommand):
                     pgettext("plugins table", "yes")
                     if row["enabled"]
                     else pgettext("plugins table", "no")
+                    if row["available"]
+                    else pgettext("plugins table", "unavailable")
                 ),
                 ", ".join(row["hooks"]) or "-",
             ]

@@ -1,7 +1,8 @@
 """The portal's hooks this plugin implements (see the portal's docs/plugins.md)."""
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from musenor.plugins import DashboardPanel, MenuItem, hookimpl
 
@@ -17,7 +18,15 @@ DEMO_NOTES = [
 
 @hookimpl
 def register_public_urls():
-    return [path("exemple/", include("musenor_example.urls"))]
+    # The notes themselves are under the plugin's url_prefix (apps.py); the
+    # hook is for addresses outside it: here, an old address kept working.
+    return [
+        path(
+            "notes-exemple/",
+            RedirectView.as_view(pattern_name="musenor_example:index"),
+            name="example_old_notes",
+        )
+    ]
 
 
 @hookimpl

@@ -1,3 +1,5 @@
+"""Mounted by the core under the plugin's url_prefix, inside the language prefix."""
+
 from django.urls import path
 
 from . import views
@@ -7,4 +9,5 @@ app_name = "musenor_example"
 urlpatterns = [
     path("", views.note_list, name="index"),
     path("<int:pk>/", views.note_detail, name="note"),
+    path("tableau/", views.board, name="board"),
 ]

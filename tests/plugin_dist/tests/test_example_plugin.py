@@ -60,7 +60,10 @@ def test_the_plugins_command_lists_it_enabled_with_its_hooks():
         "distribution": "musenor-example-plugin",
         "version": "0.1.0",
         "enabled": True,
+        "available": True,
+        "unavailable_reason": None,
         "label": "musenor_example",
+        "url_prefix": "exemple",
         "hooks": ALL_HOOKS,
     }
 
@@ -158,3 +161,104 @@ def test_its_notes_are_snippets_in_the_wagtail_admin(client, django_user_model, 
     response = client.get("/admin/snippets/musenor_example/examplenote/")
     assert response.status_code == 200
     assert "Astrolabe de Dunkerque" in response.content.decode()
+
+
+# --- What the plugin declares at settings time (plugin API 2) ---------------------
+
+
+def test_the_core_mounts_its_urls_under_its_prefix_in_every_language(client, home):
+    from django.urls import reverse
+    from django.utils import translation
+
+    for language, prefix in (("fr", ""), ("en", "/en"), ("nl", "/nl")):
+        with translation.override(language):
+            assert reverse("musenor_example:index") == f"{prefix}/exemple/"
+        assert client.get(f"{prefix}/exemple/").status_code == 200
+
+
+def test_its_neutral_urls_exist_once_outside_the_language_prefix(client, home):
+    from django.urls import reverse
+    from django.utils import translation
+
+    note = notes().create(title="Astrolabe de Dunkerque")
+    with translation.override("en"):
+        assert reverse("musenor_example_neutral:notes") == "/exemple/notes.json"
+    response = client.get("/exemple/notes.json", headers={"accept-language": "en"})
+    assert response.status_code == 200
+    # Canonical (French) note addresses, whatever the visitor's language.
+    assert response.json() == {
+        "notes": [{"title": "Astrolabe de Dunkerque", "url": f"/exemple/{note.pk}/"}]
+    }
+    assert client.get("/en/exemple/notes.json").status_code == 404
+    assert client.get("/nl/exemple/notes.json").status_code == 404
+
+
+def test_its_register_public_urls_hook_still_adds_urls_outside_the_prefix(client, home):
+    response = client.get("/notes-exemple/")
+    assert response.status_code == 302
+    assert response["Location"] == "/exemple/"
+
+
+def test_its_typed_settings_come_from_the_environment_converted(client, home, settings):
+    """tests/settings.py sets MUSENOR_EXAMPLE_FEED_LENGTH=2 and MUSENOR_EXAMPLE_BANNER."""
+    assert settings.MUSENOR_PLUGIN_ENVIRONMENT["example"] == {
+        "FEED_LENGTH": 2,
+        "BANNER": "Bienvenue sur le tableau",
+    }
+    config = apps.get_app_config("musenor_example")
+    assert config.get_setting("FEED_LENGTH") == 2
+    assert config.get_setting("NOTES_PER_PAGE") == 20  # the schema's default
+    for title in ("Une", "Deux", "Trois"):
+        notes().create(title=title)
+    assert len(client.get("/exemple/notes.json").json()["notes"]) == 2
+    # MUSENOR_PLUGIN_SETTINGS wins over the environment.
+    settings.MUSENOR_PLUGIN_SETTINGS = {"example": {"FEED_LENGTH": 3}}
+    assert len(client.get("/exemple/notes.json").json()["notes"]) == 3
+
+
+def test_its_middleware_marks_every_response(client, home):
+    assert client.get("/")["X-Musenor-Example"] == "on"
+    assert client.get("/exemple/")["X-Musenor-Example"] == "on"
+
+
+def test_it_overrides_the_templates_of_the_library_it_requires(client, home):
+    html = client.get("/exemple/tableau/").content.decode()
+    # library_board.html (TEMPLATES DIRS): the plugin's overrides folder comes first.
+    assert "<h1>Example board</h1>" in html
+    assert "The library's own board" not in html
+    # example_library/badge.html (APP_DIRS): the plugin comes before the library.
+    assert '<p class="example-badge">' in html
+    assert "The library's own badge" not in html
+    # The plugin's context processor fills the banner, from MUSENOR_EXAMPLE_BANNER.
+    assert '<p class="example-banner">Bienvenue sur le tableau</p>' in html
+
+
+def test_no_page_under_the_home_page_may_take_its_prefix(home):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from musenor.pages.standard.models import StandardPage
+
+    with translation.override("en"), pytest.raises(ValidationError) as raised:
+        home.add_child(instance=StandardPage(title="Exemple", slug="exemple"))
+    assert "“/exemple/” belongs to the plugin “Example notes”" in str(raised.value)
+    # Deeper in the tree the slug is free.
+    section = home.add_child(instance=StandardPage(title="Rubrique", slug="rubrique"))
+    section.add_child(instance=StandardPage(title="Exemple", slug="exemple"))
+
+
+def test_a_page_that_already_has_its_prefix_is_reported_by_a_check(home):
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from musenor.pages.standard.models import StandardPage
+    from musenor.plugins.checks import check_reserved_slugs
+
+    assert check_reserved_slugs() == []
+    # A page created before the plugin was enabled, then the plugin switched on.
+    page = home.add_child(instance=StandardPage(title="Exemple", slug="ancien-exemple"))
+    Page.objects.filter(pk=page.pk).update(slug="exemple")
+    with translation.override("en"):
+        [warning] = check_reserved_slugs()
+    assert warning.id == "musenor_plugins.W001"
+    assert "'exemple' is the URL prefix of the plugin “Example notes”" in warning.msg

@@ -1,0 +1,491 @@
+"""What a plugin declares at settings time (plugin API 2), as discovery and the core use it.
+
+Plugins here are small distributions written into a temporary folder put on
+``sys.path`` (importlib.metadata finds their entry points there), read by
+``discover_plugins`` in this process; start-up itself is checked in
+subprocesses, as ``tests/test_plugin_contract.py`` does.
+"""
+
+import itertools
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
+
+from musenor.plugins import PLUGIN_API_VERSION, PluginConfig, Setting
+from musenor.plugins.checks import check_plugin_contracts, missing_settings_message
+from musenor.plugins.discovery import CORE_URL_PREFIXES, discover_plugins
+from musenor.plugins.schema import read_environment, variable_name
+
+_numbers = itertools.count()
+
+
+def write_plugin(folder, name, body="", *, package=None):
+    """A plugin distribution ``name`` in ``folder``; ``body`` goes into its config class."""
+    package = package or f"musenor_{name}_{next(_numbers)}"
+    (folder / package).mkdir()
+    (folder / package / "__init__.py").write_text("")
+    (folder / package / "apps.py").write_text(
+        "from musenor.plugins import PluginConfig, Setting  # noqa: F401\n\n\n"
+        f"class Config(PluginConfig):\n    name = {package!r}\n    label = {package!r}\n"
+        + textwrap.indent(textwrap.dedent(body), "    ")
+        + "\n"
+    )
+    dist_info = folder / f"{package}-0.1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {package}\nVersion: 0.1.0\n")
+    (dist_info / "entry_points.txt").write_text(
+        f"[musenor.plugins]\n{name} = {package}.apps:Config\n"
+    )
+    return package
+
+
+@pytest.fixture
+def plugins_folder(tmp_path, monkeypatch):
+    """A folder on sys.path for plugin distributions; write them, then call the fixture."""
+
+    def activate():
+        monkeypatch.syspath_prepend(str(tmp_path))
+        return tmp_path
+
+    return activate
+
+
+def core_namespace():
+    """The part of a settings module that ``PluginSettings.apply`` merges into."""
+    return {
+        "LANGUAGES": [("fr", "Français"), ("en", "English"), ("nl", "Nederlands")],
+        "MIDDLEWARE": ["django.middleware.common.CommonMiddleware"],
+        "TEMPLATES": [
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "DIRS": [],
+                "APP_DIRS": True,
+                "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+            }
+        ],
+        "STATICFILES_DIRS": [],
+        "WAGTAIL_SITE_NAME": "Musenor",
+    }
+
+
+# --- Typed settings ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "raw", "expected"),
+    [
+        (Setting(int), " 42 ", 42),
+        (Setting(float), "0.5", 0.5),
+        (Setting(Decimal), "12.30", Decimal("12.30")),
+        (Setting(bool), "Yes", True),
+        (Setting(bool), "off", False),
+        (Setting(list), "a, b,,c ", ["a", "b", "c"]),
+        (Setting(tuple), "x", ("x",)),
+        (Setting(dict), '{"a": 1}', {"a": 1}),
+        (Setting(Path), "/srv/media", Path("/srv/media")),
+        (Setting(str), "Bonjour", "Bonjour"),
+    ],
+)
+def test_a_setting_converts_the_environments_text_to_its_type(setting, raw, expected):
+    assert setting.convert(raw, "MUSENOR_X_KEY") == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [(int, "seven"), (bool, "maybe"), (dict, "[1, 2]"), (dict, "{oops"), (Decimal, "1,5")],
+)
+def test_a_bad_value_names_the_variable(kind, raw):
+    with pytest.raises(ImproperlyConfigured) as raised:
+        Setting(kind).convert(raw, "MUSENOR_FORUM_DIGEST_HOUR")
+    assert "MUSENOR_FORUM_DIGEST_HOUR must be a" in str(raised.value)
+    assert repr(raw) in str(raised.value)
+
+
+def test_a_required_setting_has_no_default():
+    with pytest.raises(TypeError):
+        Setting(str, default="x", required=True)
+    with pytest.raises(TypeError):
+        Setting("int")
+
+
+def test_variables_are_named_after_the_plugin():
+    assert variable_name("forum", "DIGEST_HOUR") == "MUSENOR_FORUM_DIGEST_HOUR"
+    assert variable_name("skills-directory", "PAGE") == "MUSENOR_SKILLS_DIRECTORY_PAGE"
+    schema = {"DIGEST_HOUR": Setting(int, default=7), "NAME": Setting(str)}
+    environ = {"MUSENOR_FORUM_DIGEST_HOUR": "9", "MUSENOR_FORUM_NAME": "", "DIGEST_HOUR": "1"}
+    # An empty value counts as unset.
+    assert read_environment("forum", schema, environ) == {"DIGEST_HOUR": 9}
+
+
+def fake_config(**contract):
+    attributes = {"name": "musenor_fake", "label": "musenor_fake", "path": "/nonexistent"}
+    config_class = type("FakeConfig", (PluginConfig,), {**attributes, **contract})
+    return config_class("musenor_fake", ModuleType("musenor_fake"))
+
+
+def test_a_setting_comes_from_the_default_then_the_environment_then_the_site(settings):
+    config = fake_config(
+        plugin_name="fake",
+        settings_schema={"PER_PAGE": Setting(int, default=10), "TITLE": Setting(str)},
+    )
+    assert config.get_setting("PER_PAGE") == 10
+    assert config.get_setting("TITLE") is None
+    settings.MUSENOR_PLUGIN_ENVIRONMENT = {"fake": {"PER_PAGE": 25}}
+    assert config.get_setting("PER_PAGE") == 25
+    settings.MUSENOR_PLUGIN_SETTINGS = {"fake": {"PER_PAGE": 5}}
+    assert config.get_setting("PER_PAGE") == 5
+    with pytest.raises(KeyError, match="settings_schema"):
+        config.get_setting("PERPAGE")
+
+
+def test_default_settings_of_api_1_are_folded_into_the_schema(settings):
+    config = fake_config(plugin_name="fake", default_settings={"PER_PAGE": 10, "NOTE": None})
+    schema = config.get_settings_schema()
+    assert schema["PER_PAGE"] == Setting(int, default=10)
+    assert schema["NOTE"] == Setting(str, default=None)
+    settings.MUSENOR_PLUGIN_SETTINGS = {"fake": {"PER_PAGE": 3}}
+    assert config.get_setting("PER_PAGE") == 3
+    assert check_plugin_contracts(app_configs=[config]) == []
+
+
+def test_a_missing_required_setting_is_named_with_its_variable(settings):
+    config = fake_config(
+        plugin_name="fake",
+        settings_schema={"API_KEY": Setting(str, required=True, help="The collections API key.")},
+    )
+    message = missing_settings_message([config])
+    assert "- MUSENOR_FAKE_API_KEY (plugin 'fake', str): The collections API key." in message
+    with pytest.raises(ImproperlyConfigured, match="MUSENOR_FAKE_API_KEY"):
+        config.get_setting("API_KEY")
+    settings.MUSENOR_PLUGIN_ENVIRONMENT = {"fake": {"API_KEY": "secret"}}
+    assert missing_settings_message([config]) is None
+    assert config.get_setting("API_KEY") == "secret"
+
+
+@pytest.mark.parametrize(
+    ("contract", "overrides", "expected"),
+    [
+        ({"settings_schema": {"per_page": Setting(int)}}, {}, "musenor_plugins.E004"),
+        ({"settings_schema": {"PER_PAGE": 10}}, {}, "musenor_plugins.E004"),
+        ({"settings_schema": {"PER_PAGE": Setting(int)}}, {"PERPAGE": 5}, "musenor_plugins.E005"),
+    ],
+    ids=["lower-case-key", "not-a-setting", "unknown-override"],
+)
+def test_a_badly_declared_schema_is_reported(settings, contract, overrides, expected):
+    settings.MUSENOR_PLUGIN_SETTINGS = {"fake": overrides}
+    errors = check_plugin_contracts(app_configs=[fake_config(plugin_name="fake", **contract)])
+    assert [error.id for error in errors] == [expected]
+
+
+def test_the_api_version_is_2():
+    assert PLUGIN_API_VERSION == "2.0"
+    assert PluginConfig.plugin_api == ">=2,<3"
+
+
+# --- Discovery: what plugins add to the settings ------------------------------------
+
+
+def test_plugins_add_middleware_context_processors_directories_and_settings(plugins_folder):
+    root = plugins_folder()
+    forum = write_plugin(
+        root,
+        "forum",
+        """\
+        requires_apps = ["mptt", "haystack"]
+        middleware = ["forum.middleware.Permissions", "django.middleware.common.CommonMiddleware"]
+        context_processors = ["forum.context.metadata"]
+        template_dirs = ["/srv/overrides", "logging:templates"]
+        static_dirs = [("forum", "/srv/forum-static")]
+        extra_settings = {"MACHINA_MARKUP_LANGUAGE": None, "HAYSTACK_CONNECTIONS": {"default": {}}}
+        settings_schema = {"DIGEST_HOUR": Setting(int, default=7)}
+        """,
+    )
+    skills = write_plugin(
+        root,
+        "skills",
+        """\
+        requires_apps = ["haystack", "taggit"]
+        extra_settings = {"HAYSTACK_CONNECTIONS": {"default": {}}}
+        """,
+    )
+    found = discover_plugins(["forum", "skills"], environ={"MUSENOR_FORUM_DIGEST_HOUR": "6"})
+    # Plugins first, then the apps they require: the plugins' templates win (APP_DIRS).
+    assert found.apps == [
+        f"{forum}.apps.Config",
+        f"{skills}.apps.Config",
+        "mptt",
+        "haystack",
+        "taggit",
+    ]
+    namespace = core_namespace()
+    found.apply(namespace)
+    assert namespace["MIDDLEWARE"] == [
+        "django.middleware.common.CommonMiddleware",
+        "forum.middleware.Permissions",
+    ]
+    engine = namespace["TEMPLATES"][0]
+    assert engine["OPTIONS"]["context_processors"] == [
+        "django.template.context_processors.request",
+        "forum.context.metadata",
+    ]
+    logging_dir = str(Path(logging.__file__).parent / "templates")
+    assert engine["DIRS"] == ["/srv/overrides", logging_dir]
+    assert namespace["STATICFILES_DIRS"] == [("forum", "/srv/forum-static")]
+    assert namespace["HAYSTACK_CONNECTIONS"] == {"default": {}}
+    assert namespace["MACHINA_MARKUP_LANGUAGE"] is None
+    assert namespace["MUSENOR_PLUGIN_ENVIRONMENT"] == {"forum": {"DIGEST_HOUR": 6}, "skills": {}}
+    # The core's own lists are not changed in place (the test settings reuse them).
+    assert core_namespace()["MIDDLEWARE"] == ["django.middleware.common.CommonMiddleware"]
+
+    # The test settings narrow the set: what the dropped plugin added goes away.
+    narrowed = discover_plugins(["skills"], environ={}).apply(namespace, replacing=found)
+    assert narrowed.apps == [f"{skills}.apps.Config", "haystack", "taggit"]
+    assert namespace["MIDDLEWARE"] == ["django.middleware.common.CommonMiddleware"]
+    assert "MACHINA_MARKUP_LANGUAGE" not in namespace
+    assert namespace["HAYSTACK_CONNECTIONS"] == {"default": {}}
+    assert namespace["TEMPLATES"][0]["DIRS"] == []
+
+
+def test_two_plugins_may_not_set_one_setting_differently(plugins_folder):
+    root = plugins_folder()
+    write_plugin(root, "forum", 'extra_settings = {"HAYSTACK_CONNECTIONS": {"a": 1}}')
+    write_plugin(root, "documents", 'extra_settings = {"HAYSTACK_CONNECTIONS": {"b": 2}}')
+    with pytest.raises(ImproperlyConfigured) as raised:
+        discover_plugins(["forum", "documents"], environ={})
+    assert "'forum' and 'documents' set HAYSTACK_CONNECTIONS to different values" in str(
+        raised.value
+    )
+
+
+@pytest.mark.parametrize("setting", ["WAGTAIL_SITE_NAME", "SESSION_COOKIE_AGE", "MIDDLEWARE"])
+def test_a_plugin_may_not_override_a_core_or_django_setting(plugins_folder, setting):
+    write_plugin(plugins_folder(), "forum", f"extra_settings = {{{setting!r}: 1}}")
+    found = discover_plugins(["forum"], environ={})
+    with pytest.raises(ImproperlyConfigured) as raised:
+        found.apply(core_namespace())
+    assert f"'forum' sets {setting} in its extra_settings" in str(raised.value)
+
+
+def test_a_bad_environment_value_stops_discovery_naming_the_variable(plugins_folder):
+    write_plugin(plugins_folder(), "forum", 'settings_schema = {"DIGEST_HOUR": Setting(int)}')
+    with pytest.raises(ImproperlyConfigured, match="MUSENOR_FORUM_DIGEST_HOUR must be a int"):
+        discover_plugins(["forum"], environ={"MUSENOR_FORUM_DIGEST_HOUR": "sept"})
+
+
+# --- URL prefixes ---------------------------------------------------------------------
+
+
+def test_two_plugins_may_not_claim_one_prefix(plugins_folder):
+    root = plugins_folder()
+    write_plugin(root, "forum", 'url_prefix = "forum"')
+    write_plugin(root, "agora", 'url_prefix = "forum"')
+    with pytest.raises(ImproperlyConfigured) as raised:
+        discover_plugins(["forum", "agora"], environ={})
+    assert "'forum' and 'agora' both claim the URL prefix '/forum/'" in str(raised.value)
+
+
+@pytest.mark.parametrize("prefix", ["recherche", "admin", "django-admin", "en", "nl"])
+def test_a_plugin_may_not_claim_a_core_prefix(plugins_folder, prefix):
+    write_plugin(plugins_folder(), "forum", f"url_prefix = {prefix!r}")
+    found = discover_plugins(["forum"], environ={})
+    with pytest.raises(ImproperlyConfigured) as raised:
+        found.apply(core_namespace())
+    assert f"claims the URL prefix '/{prefix}/', which the core uses" in str(raised.value)
+
+
+@pytest.mark.parametrize("prefix", ["forum/oai", "Forum", "", "/forum"])
+def test_a_prefix_is_one_lower_case_segment(plugins_folder, prefix):
+    write_plugin(plugins_folder(), "forum", f"url_prefix = {prefix!r}")
+    with pytest.raises(ImproperlyConfigured, match="one lower-case URL segment"):
+        discover_plugins(["forum"], environ={})
+
+
+def first_segments(patterns, into):
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        if isinstance(pattern, URLResolver) and route in ("", "^"):
+            first_segments(pattern.url_patterns, into)  # i18n_patterns without a prefix
+            continue
+        segment = route.lstrip("^").split("/", 1)[0]
+        if segment and isinstance(pattern, URLPattern | URLResolver):
+            into.add(segment)
+    return into
+
+
+def test_the_reserved_prefixes_cover_the_core_urlconf(settings):
+    """CORE_URL_PREFIXES must list every first segment the core's URLconf serves."""
+    segments = first_segments(get_resolver().url_patterns, set())
+    languages = {code for code, _ in settings.LANGUAGES}
+    assert {"admin", "recherche", "robots.txt"} <= segments  # the walk sees the core
+    assert segments - languages <= set(CORE_URL_PREFIXES)
+
+
+# --- Optional dependencies ---------------------------------------------------------------
+
+
+def test_a_plugin_whose_optional_module_is_missing_is_unavailable(plugins_folder, caplog):
+    root = plugins_folder()
+    write_plugin(root, "forum", 'requires_modules = ["musenor_missing_forum_engine", "json"]')
+    found = discover_plugins(None, environ={})
+    assert found.unavailable == {
+        "forum": "it needs the Python modules musenor_missing_forum_engine, which are not installed"
+    }
+    assert "forum" not in found.names
+    assert "The plugin 'forum' is unavailable" in caplog.text
+
+
+def test_a_plugin_named_explicitly_but_unavailable_stops_start_up(plugins_folder):
+    write_plugin(plugins_folder(), "forum", 'requires_modules = ["musenor_missing_engine"]')
+    with pytest.raises(ImproperlyConfigured) as raised:
+        discover_plugins(["forum"], environ={})
+    message = str(raised.value)
+    assert "'forum' is listed in MUSENOR_PLUGINS but it needs the Python modules" in message
+    assert "musenor_missing_engine" in message
+    assert "pip install 'musenor-portal[forum]'" in message
+
+
+def test_an_apps_module_importing_a_missing_module_makes_the_plugin_unavailable(plugins_folder):
+    root = plugins_folder()
+    package = write_plugin(root, "forum")
+    apps_module = root / package / "apps.py"
+    apps_module.write_text("import musenor_missing_engine  # noqa\n" + apps_module.read_text())
+    assert "forum" in discover_plugins(None, environ={}).unavailable
+
+
+def test_the_plugins_command_shows_an_unavailable_plugin(plugins_folder):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    write_plugin(plugins_folder(), "forum", 'requires_modules = ["musenor_missing_engine"]')
+    out = StringIO()
+    with translation.override("en"):
+        call_command("plugins", stdout=out)
+    lines = out.getvalue().splitlines()
+    row = next(line.split() for line in lines if line.startswith("forum "))
+    assert row[3] == "unavailable"
+    assert (
+        "forum is unavailable: it needs the Python modules musenor_missing_engine, "
+        "which are not installed." in lines
+    )
+
+
+def test_the_plugins_command_prints_each_plugins_settings(plugins_folder):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    write_plugin(
+        plugins_folder(),
+        "forum",
+        """\
+        settings_schema = {
+            "DIGEST_HOUR": Setting(int, default=7, help="Hour of the daily digest."),
+            "API_KEY": Setting(str, required=True),
+        }
+        """,
+    )
+    out = StringIO()
+    with translation.override("en"):
+        call_command("plugins", "--plugin-settings", stdout=out)
+    text = out.getvalue()
+    assert (
+        "Settings of forum:\n"
+        "  MUSENOR_FORUM_API_KEY  (str, required)\n"
+        "  MUSENOR_FORUM_DIGEST_HOUR  (int, default: 7)\n"
+        "      Hour of the daily digest.\n"
+    ) in text
+
+
+# --- Reserved slugs --------------------------------------------------------------------
+
+
+def test_the_editor_refuses_a_top_level_slug_the_core_holds(client, home, django_user_model):
+    admin = django_user_model.objects.create_superuser(
+        email="staff@musenor.test", password="pw", first_name="A", last_name="B"
+    )
+    client.force_login(admin)
+    url = reverse("wagtailadmin_pages:add", args=["musenor_standard", "landingpage", home.pk])
+    data = {
+        "title": "Recherche",
+        "slug": "recherche",
+        "hero_text": "Chercher dans les collections.",
+        "body-count": "0",
+        "action-publish": "publish",
+    }
+    with translation.override("en"):
+        response = client.post(url, data, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == [
+        "The address “/recherche/” belongs to the portal: a page at the top of the site "
+        "cannot use it. Choose another slug."
+    ]
+
+
+def test_pages_deeper_in_the_tree_may_take_a_reserved_slug(home):
+    from django.core.exceptions import ValidationError
+
+    from musenor.pages.standard.models import StandardPage
+
+    with pytest.raises(ValidationError):
+        home.add_child(instance=StandardPage(title="English", slug="en"))
+    section = home.add_child(instance=StandardPage(title="Rubrique", slug="rubrique"))
+    section.add_child(instance=StandardPage(title="Recherche", slug="recherche"))
+
+
+# --- Start-up ----------------------------------------------------------------------------
+
+STARTUP = "import django; django.setup(); print('started')"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("extra_env", "error"),
+    [
+        ({}, "Required plugin settings are not set"),
+        ({"MUSENOR_NEEDY_API_KEY": "secret"}, None),
+        ({"MUSENOR_NEEDY_API_KEY": "secret", "MUSENOR_NEEDY_RETRIES": "many"}, "RETRIES must"),
+    ],
+    ids=["missing", "set", "bad-value"],
+)
+def test_start_up_checks_required_and_typed_settings(tmp_path, extra_env, error):
+    write_plugin(
+        tmp_path,
+        "needy",
+        """\
+        settings_schema = {
+            "API_KEY": Setting(str, required=True, help="Key of the collections API."),
+            "RETRIES": Setting(int, default=3),
+        }
+        """,
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path),
+        "MUSENOR_PLUGINS": "needy",
+        "DJANGO_SETTINGS_MODULE": "musenor.site.settings.test",
+        **extra_env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP], env=env, capture_output=True, text=True, timeout=120
+    )
+    if error is None:
+        assert result.returncode == 0, result.stderr[-3000:]
+    else:
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert error in result.stderr, result.stderr[-3000:]
+        if "Required" in error:
+            assert "MUSENOR_NEEDY_API_KEY (plugin 'needy', str): Key of the collections API." in (
+                result.stderr
+            )
