@@ -41,7 +41,7 @@ DEV_SETTINGS = "musenor.site.settings.dev"
 TEST_SETTINGS = "musenor.site.settings.test"
 PRODUCTION_SETTINGS = "musenor.site.settings.production"
 # Bump to force a reinstall everywhere when the install steps below change.
-INSTALL_RECIPE = "2"
+INSTALL_RECIPE = "3"
 
 LOCK_HEADER = """\
 # The exact set of Python packages deployed in production (CPython 3.11, Linux).
@@ -117,9 +117,15 @@ def ensure_venv():
     # The build backend lives in the venv itself, so that editable installs and
     # the packaging test build offline without an isolated build environment.
     run([*pip, "--upgrade", *build_requirements()])
-    run([*pip, "--no-build-isolation", "--editable", ".[test,deploy]"])
+    # The deployed set first, exactly as locked (tests/test_packaging.py compares
+    # the virtualenv with the lock), with build isolation: a dependency that
+    # ships only as source (django-haystack 3.4) builds with its own backend
+    # (setuptools-scm); without it pip would fall back to an older wheel.
+    locked = ["--constraint", DEPLOY_REQUIREMENTS]
+    run([*pip, "--requirement", DEPLOY_REQUIREMENTS])
+    run([*pip, *locked, "--no-build-isolation", "--editable", ".[test,deploy]"])
     if PLUGIN_DIST.is_dir():
-        run([*pip, "--editable", PLUGIN_DIST])
+        run([*pip, *locked, "--editable", PLUGIN_DIST])
     STAMP.write_text(wanted + "\n")
 
 

@@ -28,6 +28,7 @@ ENTRY_POINT_GROUP = "musenor.plugins"
 # directly under a site root may take one as its slug. tests/test_plugin_urls.py
 # checks this list against the URLconf.
 CORE_URL_PREFIXES = (
+    "_util",  # Wagtail's own (password-protected pages)
     "admin",
     "django-admin",
     "documents",

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tomllib
 import zipfile
+from importlib.metadata import distributions
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -168,20 +169,57 @@ def deploy_pins():
     return pins
 
 
+def requirements_of(project, extra=None):
+    """The requirements of the project (or of one extra), its own extras expanded."""
+    wanted = project["optional-dependencies"][extra] if extra else project["dependencies"]
+    found = []
+    for requirement in map(Requirement, wanted):
+        if canonicalize_name(requirement.name) == canonicalize_name(project["name"]):
+            for own_extra in sorted(requirement.extras):
+                found += requirements_of(project, own_extra)
+        else:
+            found.append(requirement)
+    return found
+
+
+def pyproject():
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["project"]
+
+
 @pytest.mark.parametrize("extra", [None, "deploy"], ids=["dependencies", "deploy extra"])
 def test_deploy_requirements_pin_every_direct_dependency(extra):
     """requirements-deploy.txt is regenerated (python3 dev.py lock) when pyproject.toml changes."""
-    with open(ROOT / "pyproject.toml", "rb") as handle:
-        project = tomllib.load(handle)["project"]
-    wanted = project["optional-dependencies"][extra] if extra else project["dependencies"]
     pins = deploy_pins()
-    for requirement in map(Requirement, wanted):
+    for requirement in requirements_of(pyproject(), extra):
         name = canonicalize_name(requirement.name)
         assert name in pins, f"{requirement.name} is missing: run python3 dev.py lock"
         assert requirement.specifier.contains(pins[name], prereleases=True), (
             f"{requirement.name}=={pins[name]} does not satisfy {requirement.specifier}: "
             "run python3 dev.py lock"
         )
+
+
+def test_what_only_some_plugins_need_is_an_extra_the_deploy_set_names():
+    project = pyproject()
+    core = {canonicalize_name(requirement.name) for requirement in requirements_of(project)}
+    for name in ("django-machina", "django-haystack", "elasticsearch", "opensearch-py"):
+        assert name not in core, f"{name} belongs in an extra, not in the core's dependencies"
+    deploy = {canonicalize_name(r.name) for r in requirements_of(project, "deploy")}
+    assert {"django-machina", "django-haystack", "elasticsearch"} <= deploy
+
+
+def test_the_environment_installs_what_the_lock_says():
+    """python3 dev.py setup installs with the lock as constraints: the same versions."""
+    installed = {
+        canonicalize_name(dist.metadata["Name"]): Version(dist.version) for dist in distributions()
+    }
+    wrong = {
+        name: f"locked {pin}, installed {installed.get(name, 'nothing')}"
+        for name, pin in deploy_pins().items()
+        if installed.get(name) != pin
+    }
+    assert not wrong, f"The virtualenv differs from requirements-deploy.txt: {wrong}"
 
 
 def test_deploy_requirements_leave_out_the_portal_and_test_tools():

@@ -9,6 +9,7 @@ subprocesses, as ``tests/test_plugin_contract.py`` does.
 import itertools
 import logging
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -317,7 +318,8 @@ def first_segments(patterns, into):
             first_segments(pattern.url_patterns, into)  # i18n_patterns without a prefix
             continue
         segment = route.lstrip("^").split("/", 1)[0]
-        if segment and isinstance(pattern, URLPattern | URLResolver):
+        # Literal segments only: Wagtail's catch-all is a regular expression.
+        if isinstance(pattern, URLPattern | URLResolver) and re.fullmatch(r"[\w.-]+", segment):
             into.add(segment)
     return into
 
