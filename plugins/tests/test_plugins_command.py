@@ -64,7 +64,17 @@ def test_json_lists_every_installed_plugin():
     app_names = {config.name for config in apps.get_app_configs()}
     assert [row["name"] for row in rows] == [plugin.name for plugin in installed]
     for row, plugin in zip(rows, installed, strict=True):
-        assert set(row) == {"name", "distribution", "version", "enabled", "label", "hooks"}
+        assert set(row) == {
+            "name",
+            "distribution",
+            "version",
+            "enabled",
+            "available",
+            "unavailable_reason",
+            "label",
+            "url_prefix",
+            "hooks",
+        }
         assert row["distribution"] == plugin.distribution
         assert row["version"] == plugin.version
         assert row["enabled"] == (plugin.app_config.rsplit(".apps.", 1)[0] in app_names)
@@ -79,7 +89,10 @@ def test_an_installed_but_disabled_plugin_is_listed_without_hooks():
         "distribution": "musenor-example-plugin",
         "version": "0.1.0",
         "enabled": False,
+        "available": True,
+        "unavailable_reason": None,
         "label": "musenor_example",
+        "url_prefix": "exemple",
         "hooks": [],
     }
 
@@ -91,7 +104,10 @@ def test_an_enabled_plugin_shows_the_hooks_it_implements(fake_enabled_plugin):
         "distribution": "musenor-fakeplugin",
         "version": "1.2.3",
         "enabled": True,
+        "available": True,
+        "unavailable_reason": None,
         "label": "musenor_fakeplugin",
+        "url_prefix": None,
         "hooks": ["menu_items"],
     }
 

@@ -262,3 +262,15 @@ def test_a_page_that_already_has_its_prefix_is_reported_by_a_check(home):
         [warning] = check_reserved_slugs()
     assert warning.id == "musenor_plugins.W001"
     assert "'exemple' is the URL prefix of the plugin “Example notes”" in warning.msg
+
+
+def test_its_readme_documents_every_setting():
+    import re
+    from pathlib import Path
+
+    from musenor.plugins.schema import variable_name
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(MUSENOR_EXAMPLE_[A-Z0-9_]+)` \|", readme, re.MULTILINE))
+    schema = apps.get_app_config("musenor_example").get_settings_schema()
+    assert documented == {variable_name("example", key) for key in schema}

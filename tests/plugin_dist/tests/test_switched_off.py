@@ -45,6 +45,20 @@ def test_the_site_starts_and_serves_its_pages(client, home):
 def test_its_urls_are_gone(client, home):
     assert client.get("/exemple/").status_code == 404
     assert client.get("/en/exemple/").status_code == 404
+    assert client.get("/exemple/notes.json").status_code == 404
+    assert client.get("/notes-exemple/").status_code == 404
+
+
+def test_its_prefix_middleware_and_settings_are_gone(client, home, settings):
+    from musenor.pages.standard.models import StandardPage
+
+    assert "X-Musenor-Example" not in client.get("/")
+    assert "musenor_example.middleware.ExampleHeaderMiddleware" not in settings.MIDDLEWARE
+    assert "example" not in settings.MUSENOR_PLUGIN_ENVIRONMENT
+    # Its prefix is free again for a page under the home page.
+    page = home.add_child(instance=StandardPage(title="Exemple", slug="exemple"))
+    page.save_revision().publish()
+    assert client.get("/exemple/").status_code == 200
 
 
 def test_the_search_works_without_its_provider(client, home):
