@@ -491,3 +491,30 @@ def test_start_up_checks_required_and_typed_settings(tmp_path, extra_env, error)
             assert "MUSENOR_NEEDY_API_KEY (plugin 'needy', str): Key of the collections API." in (
                 result.stderr
             )
+
+
+@pytest.mark.slow
+def test_the_core_starts_without_the_optional_dependencies():
+    """django-machina, haystack and the search clients are extras: the core never imports them."""
+    code = (
+        "import sys\n"
+        "for name in ('machina', 'haystack', 'elasticsearch', 'elastic_transport', "
+        "'opensearchpy'):\n"
+        "    sys.modules[name] = None  # any import of them now fails\n"
+        "import django; django.setup()\n"
+        "from django.core.management import call_command\n"
+        "from django.urls import reverse\n"
+        "call_command('check')\n"
+        "print(reverse('search'))\n"
+    )
+    env = {
+        **os.environ,
+        "MUSENOR_PLUGINS": "",
+        "DJANGO_SETTINGS_MODULE": "musenor.site.settings.test",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "/recherche/"
