@@ -8,9 +8,14 @@ own backends selects it, with no code change::
     elasticsearch8+https://user:pw@host:9243      -> elasticsearch8 over TLS
     opensearch3+https://host:9200                 -> wagtail.search.backends.opensearch3
 
-This module must stay importable before Django is configured.
+This module must stay importable before Django is configured. It imports no
+search client: Wagtail imports the backend (and its client) on first use. It
+only checks that the client is installed, since the clients are extras of the
+portal (``elasticsearch``, ``opensearch``), so that a missing one stops
+start-up with what to install instead of failing at the first search.
 """
 
+import importlib.util
 from urllib.parse import urlsplit
 
 BACKENDS = {
@@ -20,13 +25,20 @@ BACKENDS = {
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
 DATABASE_BACKEND = "wagtail.search.backends.database"
+# The module each backend's client is imported as, and the portal's extra that installs it.
+CLIENTS = {
+    "elasticsearch8": ("elasticsearch", "elasticsearch"),
+    "elasticsearch9": ("elasticsearch", "elasticsearch"),
+    "opensearch2": ("opensearchpy", "opensearch"),
+    "opensearch3": ("opensearchpy", "opensearch"),
+}
 
 
 class SearchURLError(ValueError):
     pass
 
 
-def backend_settings(url=None, index="musenor"):
+def backend_settings(url=None, index="musenor", *, check_client=True):
     """Return a ``WAGTAILSEARCH_BACKENDS`` value for ``url`` (or the database backend)."""
     if not url:
         return {"default": {"BACKEND": DATABASE_BACKEND, "AUTO_UPDATE": True}}
@@ -41,6 +53,12 @@ def backend_settings(url=None, index="musenor"):
         raise SearchURLError(f"SEARCH_URL transport must be http or https, not {transport!r}.")
     if not parts.hostname:
         raise SearchURLError("SEARCH_URL has no host name.")
+    module, extra = CLIENTS[kind]
+    if check_client and importlib.util.find_spec(module) is None:
+        raise SearchURLError(
+            f"SEARCH_URL selects {kind}, whose client ({module}) is not installed: "
+            f"pip install 'musenor-portal[{extra}]'."
+        )
     scheme = transport or "http"
     userinfo = parts.netloc.rpartition("@")[0]
     netloc = f"{userinfo}@" if userinfo else ""

@@ -6,6 +6,7 @@ environment runs in a subprocess with an environment built from scratch.
 """
 
 import importlib
+import importlib.util
 import os
 import secrets
 import subprocess
@@ -160,7 +161,7 @@ def test_no_search_url_selects_the_database_backend(url):
     ],
 )
 def test_search_url_selects_a_wagtail_backend(url, backend, host_url):
-    config = backend_settings(url, index="portal")["default"]
+    config = backend_settings(url, index="portal", check_client=False)["default"]
     assert config["BACKEND"] == backend
     assert config["URLS"] == [host_url]
     assert config["INDEX"] == "portal"
@@ -209,6 +210,20 @@ def test_settings_refuse_an_unknown_search_backend(tmp_path):
     result = python(SETUP, env)
     assert result.returncode != 0
     assert "SearchURLError" in result.stderr
+
+
+def test_a_search_url_whose_client_is_not_installed_says_what_to_install():
+    """opensearch-py is the opensearch extra, which neither deploy nor test installs."""
+    pytest.importorskip("elasticsearch")
+    assert backend_settings("elasticsearch9://h")["default"]["URLS"] == ["http://h:9200"]
+    if importlib.util.find_spec("opensearchpy") is not None:
+        pytest.skip("opensearch-py is installed here")
+    with pytest.raises(SearchURLError) as raised:
+        backend_settings("opensearch3+https://search.example.org")
+    assert str(raised.value) == (
+        "SEARCH_URL selects opensearch3, whose client (opensearchpy) is not installed: "
+        "pip install 'musenor-portal[opensearch]'."
+    )
 
 
 def test_elasticsearch9_backend_imports():
