@@ -33,6 +33,8 @@ if settings.DEBUG:
 # URLs come before Wagtail's catch-all so that pages never shadow them.
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
+    # Members' notification preferences and the unsubscribe links of mails.
+    path("notifications/", include("musenor.plugins.urls")),
     *call("register_public_urls"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
