@@ -57,6 +57,8 @@ def template_values(user, subject, context, unsubscribe_url=None):
         "user": user,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": absolute_url("/"),
+        # Put before a path: {{ site_root }}{{ object.get_absolute_url }}.
+        "site_root": absolute_url(""),
         **(context or {}),
         # Mail headers take one line.
         "subject": " ".join(str(subject).split()),
@@ -98,8 +100,9 @@ def send_mail_to(user, subject, template, context=None, *, notification_types=()
     ``format_lazy``), resolved in the recipient's language. ``template`` names
     two templates without their extension: ``<template>.txt`` and
     ``<template>.html`` (e.g. ``"musenor_birdwatch/mail/sighting"``), rendered
-    with ``context`` plus ``user``, ``subject``, ``site_name``, ``site_url`` and
-    ``unsubscribe_url``, then placed in the portal's mail layout.
+    with ``context`` plus ``user``, ``subject``, ``site_name``, ``site_url``,
+    ``site_root`` (the address without the final slash, to put before a path)
+    and ``unsubscribe_url``, then placed in the portal's mail layout.
     ``notification_types`` (a type key or a list of them) adds the unsubscribe
     link and headers for those types; leave it empty for a mail the person
     cannot opt out of (an invitation, a password reset). Other keyword
