@@ -151,7 +151,9 @@ def send_digests():
     """Send each member one mail with the notifications kept for their digest.
 
     Entries of a type the member has since switched off, or that no enabled
-    plugin declares any more, are dropped. Returns the number of mails sent.
+    plugin declares any more, are dropped, as are those of inactive users. A
+    member whose mail fails keeps their entries for the next digest; the
+    others are still sent. Returns the number of mails sent.
     """
     from django.contrib.auth import get_user_model
 
@@ -159,27 +161,30 @@ def send_digests():
 
     types = notification_types()
     sent = 0
+    DigestEntry.objects.filter(user__is_active=False).delete()
     user_ids = DigestEntry.objects.values_list("user_id", flat=True).distinct().order_by()
-    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True):
+    for user in get_user_model().objects.filter(pk__in=user_ids):
         entries = list(DigestEntry.objects.filter(user=user))
         wanted = preferences_of(user)
         kept = [entry for entry in entries if wanted.get(entry.type_key, OFF) != OFF]
-        with transaction.atomic():
-            if kept and user.email:
-                with translation.override(user_language(user)):
-                    sections = [
-                        {"type": types[key], "entries": [e for e in kept if e.type_key == key]}
-                        for key in types
-                        if any(e.type_key == key for e in kept)
-                    ]
-                send_mail_to(
-                    user,
-                    DIGEST_SUBJECT,
-                    DIGEST_TEMPLATE,
-                    {"sections": sections, "count": len(kept)},
-                    notification_types=[section["type"].key for section in sections],
-                )
-                sent += 1
-            DigestEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+        sections = [
+            {"type": types[key], "entries": [entry for entry in kept if entry.type_key == key]}
+            for key in types
+            if any(entry.type_key == key for entry in kept)
+        ]
+        try:
+            with transaction.atomic():
+                DigestEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
+                if sections and user.email:
+                    send_mail_to(
+                        user,
+                        DIGEST_SUBJECT,
+                        DIGEST_TEMPLATE,
+                        {"sections": sections, "count": len(kept)},
+                        notification_types=[section["type"].key for section in sections],
+                    )
+                    sent += 1
+        except Exception:
+            logger.exception("The notification digest of user %s could not be sent.", user.pk)
     logger.info("Notification digests sent: %s.", sent)
     return sent

@@ -71,29 +71,38 @@ def all_periodic_tasks():
 
 
 def run_due_tasks(now=None, tasks=None):
-    """Enqueue every periodic task that is due at ``now``; return the names enqueued.
+    """Enqueue every periodic task that is due at ``now``.
 
     A task is due when it has never run or its ``schedule`` has passed since
     its last run. The run is recorded in the same transaction as the enqueuing
     (with the database backend, the queued task is a row of that transaction
-    too), and the rows are locked, so two overlapping runs do not both enqueue.
+    too), and the row is locked, so two overlapping runs do not both enqueue.
+    A task that cannot be enqueued is logged, not recorded (it is tried again
+    next time), and does not stop the others.
+
+    Returns ``(enqueued, failed)``: two lists of task names.
     """
     from .models import PeriodicTaskRun
 
     now = now or timezone.now()
     tasks = all_periodic_tasks() if tasks is None else tasks
-    enqueued = []
+    enqueued, failed = [], []
     for periodic in tasks:
-        with transaction.atomic():
-            run, created = PeriodicTaskRun.objects.select_for_update().get_or_create(
-                name=periodic.name, defaults={"last_run_at": now}
-            )
-            if not created and now - run.last_run_at < periodic.schedule:
-                continue
-            if not created:
-                run.last_run_at = now
-                run.save(update_fields=["last_run_at"])
-            periodic.task.enqueue()
+        try:
+            with transaction.atomic():
+                run, created = PeriodicTaskRun.objects.select_for_update().get_or_create(
+                    name=periodic.name, defaults={"last_run_at": now}
+                )
+                if not created and now - run.last_run_at < periodic.schedule:
+                    continue
+                if not created:
+                    run.last_run_at = now
+                    run.save(update_fields=["last_run_at"])
+                periodic.task.enqueue()
+        except Exception:
+            logger.exception("The periodic task %s could not be enqueued.", periodic.name)
+            failed.append(periodic.name)
+            continue
         logger.info("Periodic task %s enqueued.", periodic.name)
         enqueued.append(periodic.name)
-    return enqueued
+    return enqueued, failed

@@ -7,7 +7,7 @@ from types import ModuleType
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django_tasks import task
 
 from musenor.plugins import PeriodicTask, hookimpl, notify
@@ -60,13 +60,26 @@ def test_a_due_task_is_enqueued_once_then_not_until_its_interval_passed(counting
     assert RUNS == ["count_birds"]
 
     # The interval counts from the last run.
-    assert run_due_tasks(now=first_run + timedelta(minutes=59)) == []
+    assert run_due_tasks(now=first_run + timedelta(minutes=59)) == ([], [])
     later = first_run + timedelta(hours=1)
-    assert run_due_tasks(now=later) == ["birdcount.count"]
+    assert run_due_tasks(now=later) == (["birdcount.count"], [])
     assert RUNS == ["count_birds", "count_birds"]
     assert PeriodicTaskRun.objects.get(name="birdcount.count").last_run_at == later
     # The daily digest was not due yet.
     assert PeriodicTaskRun.objects.get(name="core.notification_digest").last_run_at < later
+
+
+def test_a_task_that_cannot_be_enqueued_is_reported_and_tried_again(settings, counting_plugin):
+    # The backend refuses the tasks' queue: enqueue() raises.
+    immediate = settings.TASKS["default"]["BACKEND"]
+    settings.TASKS = {"default": {"BACKEND": immediate, "QUEUES": ["elsewhere"]}}
+    with pytest.raises(CommandError, match="core.notification_digest, birdcount.count"):
+        run_command()
+    assert RUNS == []
+    assert not PeriodicTaskRun.objects.exists()
+    settings.TASKS = {"default": {"BACKEND": immediate}}
+    assert "2 periodic task(s) enqueued." in run_command()
+    assert RUNS == ["count_birds"]
 
 
 def test_a_periodic_task_is_checked_when_declared():

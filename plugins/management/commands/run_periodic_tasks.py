@@ -1,6 +1,6 @@
 """Enqueue the periodic tasks that are due; run it every few minutes from cron or a timer."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from musenor.plugins.periodic import run_due_tasks
 
@@ -13,7 +13,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        enqueued = run_due_tasks()
+        enqueued, failed = run_due_tasks()
         for name in enqueued:
             self.stdout.write(f"Enqueued: {name}")
         self.stdout.write(f"{len(enqueued)} periodic task(s) enqueued.")
+        if failed:
+            # A non-zero exit, so that cron or the timer reports it.
+            raise CommandError(
+                f"Could not enqueue (see the log; tried again next time): {', '.join(failed)}."
+            )
