@@ -102,10 +102,15 @@ def test_two_tasks_with_one_name_are_refused(counting_plugin):
 
 
 def test_the_database_backend_keeps_tasks_for_db_worker(
-    settings, birdwatch, english_member, counting_plugin
+    settings, birdwatch, english_member, counting_plugin, monkeypatch
 ):
     """Production's path: the command only enqueues; ``db_worker`` runs the tasks."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes stale connections as it wakes; on PostgreSQL that would
+    # close the connection holding this test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     set_preference(english_member, "birdwatch.sighting", "digest")
