@@ -77,8 +77,18 @@ def test_roles_get_the_core_and_plugin_permissions_and_a_second_run_changes_noth
     assert "Groups created: none." in output
     assert "Modérateurs: 0 permission(s) added." in output
     assert "Éditeurs – Musée de Picardie: 0 permission(s) added." in output
+    assert "Moderation tasks the moderators' group joined: 0." in output
     assert Group.objects.count() == groups
     assert {name: permissions(name) for name in before} == before
+
+
+def test_the_moderators_group_reviews_the_moderation_task():
+    from wagtail.models import GroupApprovalTask
+
+    task = GroupApprovalTask.objects.get(name="Moderators approval")
+    assert "Modérateurs" not in {group.name for group in task.groups.all()}
+    assert "Moderation tasks the moderators' group joined: 1." in setup_roles()
+    assert {"Moderators", "Modérateurs"} <= {group.name for group in task.groups.all()}
 
 
 def test_what_staff_granted_by_hand_stays(tagging_plugin):

@@ -27,4 +27,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Groups created: {created}.")
         for name, added in report["added"].items():
             self.stdout.write(f"{name}: {added} permission(s) added.")
+        self.stdout.write(
+            f"Moderation tasks the moderators' group joined: {report['approval_tasks_joined']}."
+        )
         self.stdout.write(self.style.SUCCESS("Done."))
