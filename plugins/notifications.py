@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -128,22 +129,31 @@ def notify(users, type_key, subject, template, context=None):
     users = [user for user in users if user.is_active and user.email]
     deliveries = deliveries_for(users, notification_type)
     counts = dict.fromkeys(DELIVERIES, 0)
-    for user in users:
-        delivery = deliveries[user.pk]
-        counts[delivery] += 1
-        if delivery == IMMEDIATE:
-            send_mail_to(user, subject, template, context, notification_types=[type_key])
-        elif delivery == DIGEST:
-            # Rendered now, in the member's language, without the mail layout.
-            with translation.override(user_language(user)):
-                values = template_values(user, subject, context)
-                DigestEntry.objects.create(
-                    user=user,
-                    type_key=type_key,
-                    subject=values["subject"][:255],
-                    text=render_text(f"{template}.txt", values),
-                    html=render_to_string(f"{template}.html", values),
+    # One connection to the mail server for every immediate mail.
+    with get_connection() as connection:
+        for user in users:
+            delivery = deliveries[user.pk]
+            counts[delivery] += 1
+            if delivery == IMMEDIATE:
+                send_mail_to(
+                    user,
+                    subject,
+                    template,
+                    context,
+                    notification_types=[type_key],
+                    connection=connection,
                 )
+            elif delivery == DIGEST:
+                # Rendered now, in the member's language, without the mail layout.
+                with translation.override(user_language(user)):
+                    values = template_values(user, subject, context)
+                    DigestEntry.objects.create(
+                        user=user,
+                        type_key=type_key,
+                        subject=values["subject"][:255],
+                        text=render_text(f"{template}.txt", values),
+                        html=render_to_string(f"{template}.html", values),
+                    )
     return counts
 
 
