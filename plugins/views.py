@@ -41,7 +41,7 @@ def notification_preferences(request):
 # The one-click unsubscribe of RFC 8058 is a POST from the mail provider, with
 # no session and no CSRF token: the signed token is the proof.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     """GET asks to confirm (link checkers follow links); POST switches the types off."""
     try:

@@ -174,6 +174,8 @@ def test_the_unsubscribe_link_confirms_then_switches_the_type_off(member, birdwa
     assert response.status_code == 200
     assert "Sightings" in response.content.decode()
     assert '<form method="post">' in response.content.decode()
+    # Link checkers also ask with HEAD.
+    assert client.head(path).status_code == 200
     assert not NotificationPreference.objects.exists()
     # The one-click POST of RFC 8058 comes with no session and no CSRF token.
     response = client.post(path, {"List-Unsubscribe": "One-Click"})
