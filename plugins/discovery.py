@@ -34,6 +34,7 @@ CORE_URL_PREFIXES = (
     "documents",
     "i18n",
     "media",
+    "notifications",
     "recherche",
     "robots.txt",
     "sitemap.xml",

@@ -26,6 +26,8 @@ class MenuItem:
     url: str
     # Lower first; core pages in the menu sit at 0-99.
     order: int = 100
+    # "app_label.codename": only users with it see the item (members' navigation).
+    permission: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class DashboardPanel:
     template: str
     context: dict | None = None
     order: int = 100
+    # "app_label.codename": only users with it see the panel.
+    permission: str | None = None
 
 
 @hookspec
@@ -86,7 +90,11 @@ def embeddable_blocks():
 def member_dashboard_panels(request):
     """Return :class:`DashboardPanel` objects for the members' space dashboard.
 
-    The panels are those ``request.user`` (a signed-in member) may see.
+    ``request.user`` is a signed-in, active member (the hook is not called for
+    anonymous visitors) and ``request.LANGUAGE_CODE`` the page's language.
+    Return the panels that user may see; a panel with a ``permission`` is also
+    dropped for users without it. Panels are shown by ``order``, then title.
+    Collected by :func:`musenor.plugins.members.dashboard_panels`.
     """
 
 
@@ -96,4 +104,56 @@ def load_demo_data(site, seed, stdout):
 
     ``seed`` makes generated content reproducible; ``stdout`` takes progress
     lines. Running it twice must change nothing.
+    """
+
+
+# --- Notifications, background work, roles, members' navigation -------------------
+#
+# The types these hooks return live in musenor.plugins.notifications,
+# musenor.plugins.periodic and musenor.plugins.members; MenuItem and
+# DashboardPanel above carry an optional ``permission``.
+
+
+@hookspec
+def notification_types():
+    """Return :class:`musenor.plugins.NotificationType` objects: what members may be told.
+
+    Each ``key`` is stored with the members' preferences and must stay stable;
+    prefix it with the plugin's name (``"notices.new_record"``). Members choose,
+    per type, immediate mail, the daily digest or nothing; ``default`` applies
+    until they choose. Send with :func:`musenor.plugins.notify`.
+    """
+
+
+@hookspec
+def periodic_tasks():
+    """Return :class:`musenor.plugins.PeriodicTask` objects: tasks to enqueue on a schedule.
+
+    ``manage.py run_periodic_tasks`` (run by cron or a systemd timer every few
+    minutes) enqueues each task whose interval has passed since its last run,
+    and remembers the run in the database. ``name`` keys that memory: keep it
+    stable and unique (prefix it with the plugin's name).
+    """
+
+
+@hookspec
+def role_permissions():
+    """Return ``{role: ["app_label.codename", ...]}``: the permissions each role gets.
+
+    Roles are ``member``, ``museum_editor``, ``moderator`` and ``staff`` (see
+    :data:`musenor.plugins.roles.ROLES`). ``manage.py setup_roles`` adds them to
+    the role groups (for ``museum_editor``: to every museum's editors' group).
+    An unknown role or permission stops the command with an error.
+    """
+
+
+@hookspec
+def member_menu_items(request):
+    """Return :class:`MenuItem` objects for the members' space navigation.
+
+    ``request.user`` is a signed-in, active member (the hook is not called for
+    anonymous visitors); ``request.LANGUAGE_CODE`` is the page's language, so
+    reverse URLs inside the hook. An item with a ``permission`` is shown only to
+    users who have it; items are shown by ``order``, then label. Collected by
+    :func:`musenor.plugins.members.member_menu`.
     """

@@ -8,4 +8,4 @@ class SiteConfig(AppConfig):
     verbose_name = _("Musenor site")
 
     def ready(self):
-        from . import signals, workflow  # noqa: F401
+        from . import roles, signals, workflow  # noqa: F401

@@ -39,6 +39,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
     *plugin_urlpatterns(),
+    # Members' notification preferences and the unsubscribe links of mails.
+    path("notifications/", include("musenor.plugins.notification_urls")),
     *call("register_public_urls"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from xstatic.pkg import leaflet as xstatic_leaflet
 
 from musenor.plugins.discovery import discover_plugins
@@ -73,6 +74,8 @@ THIRD_PARTY_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 # Comma-separated plugin names. Unset: every installed plugin. Set but empty
@@ -221,6 +224,28 @@ WAGTAILSEARCH_BACKENDS = backend_settings(env("SEARCH_URL"), env("SEARCH_INDEX",
 # workflow instead of publishing them (musenor.site.workflow). After changing
 # it, run `manage.py setup_moderation` to bring existing museums in line.
 MUSENOR_MODERATION = env_bool("MUSENOR_MODERATION", False)
+
+# --- Background tasks -----------------------------------------------------------
+
+# Django's task framework (the django-tasks backport), which Wagtail uses too.
+# "immediate" runs each task in the process that enqueues it (development,
+# tests); "database" stores tasks for `manage.py db_worker` (django-tasks-db),
+# the production default. See docs/deployment.md.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(name):
+    if name not in TASKS_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {name!r}."
+        )
+    return {"default": {"BACKEND": TASKS_BACKENDS[name]}}
+
+
+TASKS = tasks_setting(env("TASKS_BACKEND", "immediate"))
 
 # --- Maps -------------------------------------------------------------------
 

@@ -37,4 +37,7 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# Tasks wait in the database for `manage.py db_worker` (docs/deployment.md).
+TASKS = tasks_setting(env("TASKS_BACKEND", "database"))
+
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")

@@ -26,6 +26,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = tasks_setting("immediate")
 MEDIA_ROOT = VAR_DIR / "test-media"
 # WhiteNoise stays in the middleware, as in production; it wants the folder.
 STATIC_ROOT = VAR_DIR / "test-static"

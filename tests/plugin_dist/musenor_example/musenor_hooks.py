@@ -1,10 +1,12 @@
 """The portal's hooks this plugin implements (see the portal's docs/plugins.md)."""
 
+from datetime import timedelta
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from musenor.plugins import DashboardPanel, MenuItem, hookimpl
+from musenor.plugins import DashboardPanel, MenuItem, NotificationType, PeriodicTask, hookimpl
 
 # Stored in page content: never rename it.
 LATEST_NOTES_BLOCK = "example_latest_notes"
@@ -62,6 +64,55 @@ def member_dashboard_panels(request):
             order=200,
         )
     ]
+
+
+@hookimpl
+def member_menu_items(request):
+    return [
+        MenuItem(label=_("My notes"), url=reverse("musenor_example:index"), order=50),
+        # Shown only to members who may edit notes (moderators, through setup_roles).
+        MenuItem(
+            label=_("Edit the notes"),
+            url="/admin/snippets/musenor_example/examplenote/",
+            order=60,
+            permission="musenor_example.change_examplenote",
+        ),
+    ]
+
+
+@hookimpl
+def notification_types():
+    from .tasks import NOTES_SUMMARY
+
+    return [
+        NotificationType(
+            key=NOTES_SUMMARY,
+            label=_("Summary of the example notes"),
+            description=_("The latest notes, once a week."),
+            default="digest",
+        )
+    ]
+
+
+@hookimpl
+def periodic_tasks():
+    from .tasks import send_notes_summary
+
+    return [PeriodicTask("example.notes_summary", send_notes_summary, timedelta(weeks=1))]
+
+
+@hookimpl
+def role_permissions():
+    return {
+        "member": ["musenor_example.view_examplenote"],
+        "museum_editor": ["musenor_example.add_examplenote"],
+        "moderator": ["musenor_example.change_examplenote", "musenor_example.delete_examplenote"],
+        "staff": [
+            "musenor_example.add_examplenote",
+            "musenor_example.change_examplenote",
+            "musenor_example.delete_examplenote",
+        ],
+    }
 
 
 # An implementation may take fewer arguments than its spec: this one needs

@@ -33,8 +33,12 @@ ALL_HOOKS = [
     "embeddable_blocks",
     "load_demo_data",
     "member_dashboard_panels",
+    "member_menu_items",
     "menu_items",
+    "notification_types",
+    "periodic_tasks",
     "register_public_urls",
+    "role_permissions",
     "search_providers",
 ]
 
@@ -274,3 +278,75 @@ def test_its_readme_documents_every_setting():
     documented = set(re.findall(r"^\| `(MUSENOR_EXAMPLE_[A-Z0-9_]+)` \|", readme, re.MULTILINE))
     schema = apps.get_app_config("musenor_example").get_settings_schema()
     assert documented == {variable_name("example", key) for key in schema}
+
+
+# --- Notifications, periodic tasks, roles, members' navigation ----------------------
+
+
+def test_its_notification_type_is_offered_to_members(client, django_user_model, home):
+    member = django_user_model.objects.create_user(
+        email="membre@musee.fr", password="x", first_name="A", last_name="B", language="en"
+    )
+    client.force_login(member)
+    html = client.get("/en/notifications/").content.decode()
+    assert "<legend>Summary of the example notes</legend>" in html
+    assert "The latest notes, once a week." in html
+
+
+def test_its_periodic_task_notifies_members_as_they_chose(client, django_user_model, home):
+    from django.core import mail
+
+    from musenor.plugins.models import DigestEntry
+    from musenor.plugins.notifications import set_preference
+
+    notes().create(title="Astrolabe de Dunkerque")
+    by_mail = django_user_model.objects.create_user(
+        email="anna@museum.be", password="x", first_name="A", last_name="P", language="en"
+    )
+    in_digest = django_user_model.objects.create_user(email="marie@musee.fr", password="x")
+    set_preference(by_mail, "example.notes_summary", "immediate")
+
+    out = StringIO()
+    call_command("run_periodic_tasks", stdout=out)
+    assert "Enqueued: example.notes_summary" in out.getvalue()
+    # The immediate backend ran it: one mail now, one entry for the digest.
+    [message] = mail.outbox
+    assert message.to == ["anna@museum.be"]
+    assert "There is one example note." in message.body
+    assert "http://testserver/en/exemple/" in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert DigestEntry.objects.get().user == in_digest
+    # Weekly: a second run enqueues nothing.
+    call_command("run_periodic_tasks", stdout=StringIO())
+    assert len(mail.outbox) == 1
+
+
+def test_setup_roles_gives_its_permissions(db):
+    from django.contrib.auth.models import Group
+
+    call_command("setup_roles", stdout=StringIO())
+    moderators = Group.objects.get(name="Modérateurs")
+    codenames = set(moderators.permissions.values_list("codename", flat=True))
+    assert {"change_examplenote", "delete_examplenote"} <= codenames
+    members = Group.objects.get(name="Membres")
+    assert set(members.permissions.values_list("codename", flat=True)) == {"view_examplenote"}
+
+
+def test_its_member_menu_items_follow_permissions(rf, django_user_model, db):
+    from django.contrib.auth.models import Group
+    from django.utils import translation
+
+    from musenor.plugins.members import member_menu
+
+    call_command("setup_roles", stdout=StringIO())
+    user = django_user_model.objects.create_user(email="membre@musee.fr", password="x")
+    request = rf.get("/en/")
+    request.user = user
+    with translation.override("en"):
+        assert [item.url for item in member_menu(request)] == ["/en/exemple/"]
+        user.groups.add(Group.objects.get(name="Modérateurs"))
+        request.user = django_user_model.objects.get(pk=user.pk)
+        assert [str(item.label) for item in member_menu(request)] == [
+            "My notes",
+            "Edit the notes",
+        ]
