@@ -206,6 +206,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Draftail, opening rich text with broken links or embeds (musenor.site.richtext).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "musenor.site.richtext.DraftailRichTextArea"},
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
