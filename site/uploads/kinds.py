@@ -24,7 +24,7 @@ TEXT = "text"
 # by extension and by MIME type. No kind may accept them.
 BROWSER_RENDERED_EXTENSIONS = frozenset(
     "htm html shtml xht xhtml mht mhtml svg svgz xml xsl xslt js mjs cjs css "  # noqa: SIM905
-    "swf php asp aspx jsp rdf atom rss json jsonld wasm".split()
+    "swf php asp aspx jsp rdf atom rss wasm".split()
 )
 BROWSER_RENDERED_MIME_TYPES = frozenset(
     {
@@ -37,7 +37,6 @@ BROWSER_RENDERED_MIME_TYPES = frozenset(
         "application/javascript",
         "application/x-shockwave-flash",
         "text/css",
-        "application/json",
     }
 )
 
