@@ -8,4 +8,10 @@ class SiteConfig(AppConfig):
     verbose_name = _("Musenor site")
 
     def ready(self):
+        from django.apps import apps
+
         from . import roles, signals, workflow  # noqa: F401
+        from .richtext import add_rich_text_validators
+
+        # Every app's models are loaded before any ready() runs: plugins' too.
+        add_rich_text_validators(apps.get_models())

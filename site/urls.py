@@ -6,7 +6,6 @@ from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from musenor.plugins.manager import call
 from musenor.plugins.urls import plugin_neutral_urlpatterns, plugin_urlpatterns
@@ -17,7 +16,8 @@ from musenor.site.views import robots_txt
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, served with the headers of musenor.site.uploads.
+    path("documents/", include("musenor.site.uploads.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -30,8 +30,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
+    from musenor.site.uploads.serving import serve_media
+
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 # French at the root, English under /en/, Dutch under /nl/. Plugins' public
 # URLs (their url_prefix, then the register_public_urls hook) come before

@@ -6,6 +6,8 @@
   a file name nor a placeholder word nor a paragraph, captions on videos.
 - Museum editors publish the exhibitions of their own museums only (see
   ``musenor.site.workflow``).
+- Rich text links and embeds render through defensive handlers
+  (``musenor.site.richtext``).
 """
 
 from django.contrib import messages
@@ -16,6 +18,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from musenor.pages.exhibitions.models import ExhibitionPage
 
+from .richtext import SAFE_EMBED_HANDLERS, SAFE_LINK_HANDLERS
 from .workflow import exhibition_publish_refusal, sync_exhibition_permissions
 
 # Generic words standing for an image, whole (French and English), in the alt text.
@@ -131,3 +134,15 @@ def bulk_publish_own_exhibitions_only(request, action_type, objects, action_clas
             messages.error(request, refusal)
             return redirect(action_class_instance.next_url)
     return None
+
+
+# --- Rich text ----------------------------------------------------------------
+
+
+@hooks.register("register_rich_text_features", order=100)
+def render_rich_text_defensively(features):
+    """Replace Wagtail's link and embed handlers (registered before: order 0)."""
+    for handler in SAFE_LINK_HANDLERS:
+        features.register_link_type(handler)
+    for handler in SAFE_EMBED_HANDLERS:
+        features.register_embed_type(handler)

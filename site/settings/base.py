@@ -214,8 +214,11 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Draftail, opening rich text with broken links or embeds (musenor.site.richtext).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "musenor.site.richtext.DraftailRichTextArea"},
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -246,6 +249,32 @@ def tasks_setting(name):
 
 
 TASKS = tasks_setting(env("TASKS_BACKEND", "immediate"))
+
+# --- Uploads (musenor.site.uploads; docs/security.md#uploads) -----------------
+
+# Size limits per upload kind, in bytes; a plugin's own kinds may be added here.
+MUSENOR_UPLOAD_MAX_SIZES = {
+    "image": env_int("UPLOAD_MAX_IMAGE_MB", 20) * 2**20,
+    "document": env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 2**20,
+    "audio": env_int("UPLOAD_MAX_AUDIO_MB", 50) * 2**20,
+    "video": env_int("UPLOAD_MAX_VIDEO_MB", 200) * 2**20,
+}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MUSENOR_UPLOAD_MAX_SIZES["image"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = MUSENOR_UPLOAD_MAX_SIZES["document"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "musenor.site.uploads.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "musenor.site.uploads.forms.DocumentForm"
+# Only PDFs open in the browser; every other document is downloaded.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Documents always pass through the portal's serve view, which adds the headers
+# that keep a browser from running them, even when media live in a bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The extensions of the upload kinds (tests/test_uploads.py checks they agree).
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "musenor.site.uploads.forms.MediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "opus", "flac", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "mov", "ogv"],
+}
 
 # --- Maps -------------------------------------------------------------------
 
