@@ -8,4 +8,4 @@ class SiteConfig(AppConfig):
     verbose_name = _("Musenor site")
 
     def ready(self):
-        from . import signals, workflow  # noqa: F401
+        from . import operator_checks, signals, workflow  # noqa: F401
