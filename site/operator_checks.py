@@ -17,10 +17,11 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.core.mail.backends import console, dummy, filebased, locmem
 from django.utils.module_loading import import_string
 
-# Mail backends that never deliver, and what they do with a message instead.
+# Mail backends that never deliver, and what they do with a message instead
+# (the file-based backend is a console backend: it comes first).
 NON_SENDING_BACKENDS = [
-    (console.EmailBackend, "writes every e-mail, password-reset links included, to the log"),
     (filebased.EmailBackend, "writes every e-mail, password-reset links included, to files"),
+    (console.EmailBackend, "writes every e-mail, password-reset links included, to the log"),
     (locmem.EmailBackend, "keeps e-mails in the memory of the process"),
     (dummy.EmailBackend, "throws every e-mail away"),
 ]
