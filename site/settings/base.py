@@ -223,6 +223,10 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: the admin would send a hash of every editor's e-mail
+# address to a third party, and the admin's Content-Security-Policy allows no
+# image from another origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILSEARCH_BACKENDS = backend_settings(env("SEARCH_URL"), env("SEARCH_INDEX", "musenor"))
@@ -286,7 +290,7 @@ MUSENOR_ADMIN_CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "img-src": [SELF, "data:", "blob:"],
         "media-src": [SELF, "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
