@@ -5,6 +5,7 @@ client address, every attempt is refused for ``AXES_COOLOFF_TIME``, the right
 password included; existing and unknown accounts get the same answers.
 """
 
+import io
 import re
 import time
 
@@ -142,3 +143,17 @@ def test_signin_identifier_reads_credentials_then_the_form():
     request = RequestFactory().post("/", {"username": "  Anne@Musenor.TEST "})
     assert signin_identifier(request) == "anne@musenor.test"
     assert signin_identifier(request, {"username": "Bob@X.org"}) == "bob@x.org"
+
+
+def test_staff_can_lift_a_lockout_with_django_axes_commands(client, staff, limit):
+    from django.core.management import call_command
+
+    for _ in range(limit):
+        sign_in(client, EMAIL, "mauvais", ip="192.0.2.150")
+    assert sign_in(client, EMAIL, PASSWORD, ip="192.0.2.151").status_code == 429
+    call_command("axes_reset_username", EMAIL, stdout=io.StringIO())
+    assert sign_in(client, EMAIL, PASSWORD, ip="192.0.2.151").status_code == 302
+    # The address that failed stays throttled until it is reset too.
+    assert sign_in(client, EMAIL, PASSWORD, ip="192.0.2.150").status_code == 429
+    call_command("axes_reset_ip", "192.0.2.150", stdout=io.StringIO())
+    assert sign_in(client, EMAIL, PASSWORD, ip="192.0.2.150").status_code == 302
