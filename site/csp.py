@@ -41,7 +41,7 @@ def source_of(url):
     if url.startswith("data:"):
         return "data:"
     parts = urlsplit(url)
-    if not parts.scheme or not parts.netloc:
+    if not parts.netloc:
         return None
     host = parts.netloc.rpartition("@")[2]
     if "{" in host:
@@ -49,7 +49,9 @@ def source_of(url):
         last_templated = max(i for i, label in enumerate(labels) if "{" in label)
         host = ".".join(["*", *labels[last_templated + 1 :]])
         host = TEMPLATE_PART.sub("*", host)
-    return f"{parts.scheme}://{host}"
+    # A protocol-relative URL (//cdn.example.org/) follows the page's scheme,
+    # as a source without one does.
+    return f"{parts.scheme}://{host}" if parts.scheme else host
 
 
 def media_source():

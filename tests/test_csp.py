@@ -76,6 +76,7 @@ def test_media_served_from_another_origin_is_allowed(client, home, settings):
         ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
         ("https://a-{s}.b.tiles.example.org:8443/{z}.png", "https://*.b.tiles.example.org:8443"),
         ("https://user:pw@tiles.example.org/x", "https://tiles.example.org"),
+        ("//media.example.org/portail/", "media.example.org"),
         ("data:image/png;base64,AAAA", "data:"),
         ("/media/", None),
         ("", None),
