@@ -2,7 +2,8 @@
 
 One page of every public page type (checked against Wagtail's registry of page
 models, so that a new page type without a visit here fails), the site search,
-the admin's login form and its page editor with the live preview. On each the
+the admin's login form, its page editor with the live preview, and a public
+page with Wagtail's userbar of a signed-in editor. On each the
 browser reports every ``securitypolicyviolation`` (a listener installed before
 any of the page's own scripts) and every console error; there must be none,
 and the response must carry the header.
@@ -229,4 +230,11 @@ def test_the_admin_works_under_its_policy(live_server, standard_page, csp_page):
     page.locator("button[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("iframe#w-preview-iframe")
     preview.locator("main h1", has_text="Tous les blocs").wait_for()
+    assert_clean(page)
+
+    # Signed in, public pages carry Wagtail's userbar, under the public policy.
+    response = page.goto(live_server.url + standard_page.url)
+    assert_policy(response)
+    page.locator("wagtail-userbar").wait_for(state="attached")
+    page.locator(".block-museum-map [data-map-ready=true]").wait_for(state="attached")
     assert_clean(page)
