@@ -263,7 +263,7 @@ LOGGING = {
 # --- Security: Content-Security-Policy, sign-in throttling ------------------
 # See docs/security.md.
 
-# Public and members' pages: no inline script, no inline <style>, no plugin.
+# Public and members' pages: no inline script or style, no plugin content.
 # musenor.site.csp adds the hosts only the settings know (map tiles, media).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
