@@ -188,6 +188,8 @@ def test_no_public_page_type_breaks_the_policy(live_server, every_page_type, csp
         response = page.goto(live_server.url + wagtail_page.url)
         assert response.status == 200, wagtail_page.url
         assert_policy(response)
+        # Late loads too (Leaflet, tiles, marker images): until the network is quiet.
+        page.wait_for_load_state("networkidle")
         if page.locator("[data-map-ready]").count():
             page.locator("[data-map-ready=true]").first.wait_for(state="attached")
         assert_clean(page)
