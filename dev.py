@@ -243,16 +243,31 @@ def installed_plugin_names():
 def cmd_check(args):
     ensure_venv()
     ruff = [PYTHON, "-m", "ruff"]
+    # A server as an operator sets it up (docs/deployment.md): static files
+    # collected, a media folder, mail and cache named (never contacted here).
+    deploy_var = Path(tempfile.mkdtemp(prefix="musenor-deploy-check-"))
+    (deploy_var / "media").mkdir()
     deploy_env = project_env(
         PRODUCTION_SETTINGS,
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="example.org",
         DATABASE_URL=None,
+        MUSENOR_VAR_DIR=str(deploy_var),
+        STATIC_ROOT=None,
+        MEDIA_ROOT=None,
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="smtp.example.org",
+        CACHE_URL="redis://127.0.0.1:6379/9",
     )
     every_plugin = installed_plugin_names()
     steps = [
         ("ruff check", [*ruff, "check", "."], None),
         ("ruff format --check", [*ruff, "format", "--check", "."], None),
+        (
+            "collectstatic (production settings, into a temporary folder)",
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+            deploy_env,
+        ),
         (
             "check --deploy (production settings)",
             [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -274,6 +289,7 @@ def cmd_check(args):
         say(title)
         if run(command, env=env, check=False):
             failed.append(title)
+    shutil.rmtree(deploy_var, ignore_errors=True)
     if failed:
         print("\nFailed checks:\n" + "\n".join(f"  - {title}" for title in failed))
         return 1

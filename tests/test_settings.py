@@ -45,9 +45,28 @@ def python(code_or_args, env):
 
 
 def dummy_production_env(tmp_path, **variables):
-    values = {"SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": "example.org"}
+    values = {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "example.org",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.example.org",
+        # Never contacted by these tests; the sign-in throttle wants a shared cache.
+        "CACHE_URL": "redis://127.0.0.1:6379/9",
+    }
     values.update(variables)
-    return scrubbed_env(tmp_path, PRODUCTION, **values)
+    return {
+        key: value
+        for key, value in scrubbed_env(tmp_path, PRODUCTION, **values).items()
+        if value is not None
+    }
+
+
+def ready_for_deploy(env):
+    """What an operator does before starting the portal: media folder, collectstatic."""
+    (Path(env["MUSENOR_VAR_DIR"]) / "media").mkdir(parents=True, exist_ok=True)
+    result = python(["manage.py", "collectstatic", "--noinput", "-v0"], env)
+    assert result.returncode == 0, result.stderr
+    return env
 
 
 # --- Production refuses to start without its essentials --------------------------
@@ -77,6 +96,45 @@ def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("value", [" , ", ","], ids=["blank-items", "comma"])
+def test_production_refuses_allowed_hosts_that_list_nothing(tmp_path, value):
+    result = python(SETUP, dummy_production_env(tmp_path, ALLOWED_HOSTS=value))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ALLOWED_HOSTS must list at least one value" in result.stderr
+
+
+@pytest.mark.slow
+def test_production_refuses_to_start_without_an_email_backend(tmp_path):
+    # Unset, base.py's console backend would print password-reset links into the log.
+    result = python(SETUP, dummy_production_env(tmp_path, EMAIL_BACKEND=None))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "EMAIL_BACKEND must be set in production" in result.stderr
+
+
+@pytest.mark.slow
+def test_production_smtp_needs_its_host(tmp_path):
+    result = python(SETUP, dummy_production_env(tmp_path, EMAIL_HOST=None))
+    assert result.returncode != 0
+    assert "The environment variable EMAIL_HOST must be set" in result.stderr
+
+
+@pytest.mark.slow
+def test_production_language_cookie_is_secure_and_same_site(tmp_path):
+    code = SETUP + (
+        "; from django.test import Client; "
+        "r = Client(HTTP_HOST='example.org').post("
+        "'/i18n/setlang/', {'language': 'en', 'next': '/'}, secure=True); "
+        "c = r.cookies['django_language']; "
+        "print(r.status_code, c.value, c['secure'], c['samesite'], c['httponly'])"
+    )
+    result = python(code, dummy_production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["302", "en", "True", "Lax", "True"]
+
+
+@pytest.mark.slow
 def test_production_starts_with_its_essentials(tmp_path):
     code = SETUP + "; from django.conf import settings; print(settings.ALLOWED_HOSTS)"
     result = python(code, dummy_production_env(tmp_path, ALLOWED_HOSTS="a.example, b.example"))
@@ -87,7 +145,7 @@ def test_production_starts_with_its_essentials(tmp_path):
 @pytest.mark.slow
 def test_check_deploy_passes_with_production_settings(tmp_path):
     command = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
-    result = python(command, dummy_production_env(tmp_path))
+    result = python(command, ready_for_deploy(dummy_production_env(tmp_path)))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -99,6 +157,23 @@ def test_check_deploy_fails_with_a_weak_secret_key(tmp_path):
     result = python(command, dummy_production_env(tmp_path, SECRET_KEY="too-short"))
     assert result.returncode != 0
     assert "security.W009" in result.stderr
+
+
+@pytest.mark.slow
+def test_check_deploy_names_what_the_operator_forgot(tmp_path):
+    # No collectstatic, no media folder, mail printed to the log: production
+    # starts, then answers 500 and leaks reset links. check --deploy says why.
+    env = dummy_production_env(
+        tmp_path, EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend", CACHE_URL=None
+    )
+    result = python(["manage.py", "check", "--deploy"], env)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "musenor_site.E010" in output and "collectstatic" in output
+    assert "musenor_site.E013" in output and "password-reset links" in output
+    assert "musenor_site.E014" in output and "MEDIA_ROOT" in output
+    # The sign-in throttle's counters need the shared cache (django-axes' own check).
+    assert "axes.W001" in output
 
 
 # --- Plugin selection -------------------------------------------------------------

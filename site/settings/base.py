@@ -6,10 +6,12 @@ The app list and plugin discovery live here; ``dev``, ``test`` and
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from xstatic.pkg import leaflet as xstatic_leaflet
 
 from musenor.plugins.discovery import discover_plugins
@@ -67,6 +69,8 @@ THIRD_PARTY_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +103,7 @@ MUSENOR_PLUGIN_SETTINGS = {}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "musenor.site.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,6 +114,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "musenor.site.urls"
@@ -155,6 +162,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "musenor.site.throttling.SigninThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL:
@@ -179,6 +191,9 @@ LOCALE_PATHS = [SITE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
+# The language cookie carries no secret, but no other site needs to send it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 
 # --- Static files and media -----------------------------------------------
 
@@ -220,6 +235,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "musenor.site.richtext.DraftailRichTextArea"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: the admin would send a hash of every editor's e-mail
+# address to a third party, and the admin's Content-Security-Policy allows no
+# image from another origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILSEARCH_BACKENDS = backend_settings(env("SEARCH_URL"), env("SEARCH_INDEX", "musenor"))
@@ -300,6 +319,64 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security: Content-Security-Policy, sign-in throttling ------------------
+# See docs/security.md.
+
+# Public and members' pages: no inline script or style, no plugin content.
+# musenor.site.csp adds the hosts only the settings know (map tiles, media).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # The embed block plays a provider's player (any HTTPS origin) on request.
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (and Django's) run inline scripts and styles: a looser policy
+# under these prefixes, still closed to other origins' scripts and to plugins.
+MUSENOR_ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+MUSENOR_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF, "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# django-axes counts failed sign-ins in the cache (Redis in production), per
+# account identifier and per client address, whether the account exists or not.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Django's AuthenticationForm (Wagtail's login form too) passes the e-mail as
+# ``username``; musenor.site.throttling lower-cases it.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "musenor.site.throttling.signin_identifier"
+AXES_CLIENT_IP_CALLABLE = "musenor.site.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "musenor.site.throttling.lockout_response"
+# Behind N reverse proxies, the client's address is the Nth from the right of
+# X-Forwarded-For; 0 trusts REMOTE_ADDR alone.
+MUSENOR_REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0)
 
 # --- Plugins ----------------------------------------------------------------
 

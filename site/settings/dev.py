@@ -14,3 +14,5 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # to another server (or to nothing: the directory then shows its list only).
 MUSENOR_MAP_TILES_URL = env("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MUSENOR_MAP_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+# One process on a laptop: the sign-in throttle's local-memory cache is enough.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

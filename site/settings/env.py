@@ -39,7 +39,14 @@ def env_list(name, default=(), *, required=False):
     value = env(name, None, required=required)
     if value is None:
         return list(default)
-    return [item.strip() for item in value.split(",") if item.strip()]
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if required and not items:
+        # " , " is set but lists nothing: as good as unset, and far harder to spot.
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must list at least one value, "
+            f"not {value!r} (see docs/settings.md)."
+        )
+    return items
 
 
 def env_int(name, default):

@@ -42,7 +42,8 @@ def test_rendering_shows_a_placeholder_and_keeps_the_player_inert(embed_finder):
     assert embed_finder["finder"].calls == []
     poster = EmbedPoster.objects.get()
     assert f'<img class="embed-poster" src="{poster.image.url}" alt=""' in html
-    assert 'style="aspect-ratio: 640 / 360"' in html
+    # The media's own proportions, applied by the script: no style attribute (CSP).
+    assert 'data-ratio="640 / 360"' in html and "style=" not in html
     # The provider's iframe sits in a <template>: the browser does not load it.
     before, template, after = re.split(r"</?template>", html)
     assert "<iframe" in template and "<iframe" not in before + after

@@ -26,6 +26,11 @@
   });
 
   function reveal() {
+    // The media's proportions: set here, as the Content-Security-Policy allows
+    // no style attribute in the page (without script the frame stays 16:9).
+    document.querySelectorAll("[data-embed] .embed-frame[data-ratio]").forEach(function (frame) {
+      frame.style.aspectRatio = frame.dataset.ratio;
+    });
     document.querySelectorAll("[data-embed-load]").forEach(function (button) {
       button.hidden = false;
     });

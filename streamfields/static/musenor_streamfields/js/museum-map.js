@@ -11,22 +11,39 @@
   if (!sections.length) return;
   sections.forEach(function (section) { section.setAttribute("data-map-ready", "pending"); });
 
+  // Draw once both Leaflet's script and its style sheet have loaded: Leaflet
+  // finds its marker images through the style sheet, and asks for them at the
+  // wrong address (404s) when it draws first.
   function withLeaflet(callback) {
-    if (typeof L !== "undefined") { callback(); return; }
     var first = sections[0].dataset;
-    if (!document.querySelector('link[href="' + first.leafletCss + '"]')) {
-      var css = document.createElement("link");
+    var waiting = 1;
+    function loaded() {
+      waiting -= 1;
+      if (waiting === 0) callback();
+    }
+    var css = document.querySelector('link[href="' + first.leafletCss + '"]');
+    if (!css) {
+      css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = first.leafletCss;
+      waiting += 1;
+      css.addEventListener("load", loaded);
       document.head.appendChild(css);
+    } else if (!css.sheet) {
+      waiting += 1;
+      css.addEventListener("load", loaded);
     }
-    var script = document.querySelector('script[src="' + first.leafletJs + '"]');
-    if (!script) {
-      script = document.createElement("script");
-      script.src = first.leafletJs;
-      document.head.appendChild(script);
+    if (typeof L === "undefined") {
+      var script = document.querySelector('script[src="' + first.leafletJs + '"]');
+      if (!script) {
+        script = document.createElement("script");
+        script.src = first.leafletJs;
+        document.head.appendChild(script);
+      }
+      waiting += 1;
+      script.addEventListener("load", loaded);
     }
-    script.addEventListener("load", callback);
+    loaded();
   }
 
   function draw(section) {
