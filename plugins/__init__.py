@@ -5,7 +5,8 @@ A plugin is a Django app declared in the ``musenor.plugins`` entry-point group
 
 - :class:`PluginConfig`: the base of every plugin's AppConfig;
 - :data:`hookimpl`: the marker for implementations in ``musenor_hooks.py``;
-- :class:`MenuItem` and :class:`DashboardPanel`: what two hooks return;
+- :class:`MenuItem`, :class:`DashboardPanel` and :class:`PagePanel`: what hooks return;
+- :func:`runs_after`: orders a ``load_demo_data`` implementation after others;
 - :data:`PLUGIN_API_VERSION`: the version plugins declare a range against.
 
 Dependencies go one way: this package imports nothing from the pages, the
@@ -14,6 +15,22 @@ imports no model; ``manager`` builds the pluggy manager once apps are ready.
 """
 
 from .base import PLUGIN_API_VERSION, PluginConfig
-from .hookspecs import DashboardPanel, MenuItem, hookimpl
+from .hookspecs import DashboardPanel, MenuItem, PagePanel, hookimpl
 
-__all__ = ["PLUGIN_API_VERSION", "DashboardPanel", "MenuItem", "PluginConfig", "hookimpl"]
+
+def runs_after(*labels):
+    """See :func:`musenor.plugins.manager.runs_after` (imported lazily: no app registry here)."""
+    from .manager import runs_after as mark
+
+    return mark(*labels)
+
+
+__all__ = [
+    "PLUGIN_API_VERSION",
+    "DashboardPanel",
+    "MenuItem",
+    "PagePanel",
+    "PluginConfig",
+    "hookimpl",
+    "runs_after",
+]

@@ -5,7 +5,7 @@ from django.conf import settings
 
 # The version of the portal's plugin API; plugins declare a range against it.
 # The major number changes when a hook spec changes in a way that breaks plugins.
-PLUGIN_API_VERSION = "1.0"
+PLUGIN_API_VERSION = "2.0"
 
 
 class PluginConfig(AppConfig):
@@ -17,7 +17,7 @@ class PluginConfig(AppConfig):
         Stable forever (migrations, permissions, content types depend on it).
         Built-in plugins use ``musenor_<name>``.
     ``plugin_api``
-        A version specifier (``">=1,<2"``) of the plugin-API versions the
+        A version specifier (``">=2,<3"``) of the plugin-API versions the
         plugin supports. Checked at start-up (``musenor_plugins.E002``).
     ``requires_apps``
         Extra Django apps the plugin needs; discovery adds them to
@@ -33,7 +33,7 @@ class PluginConfig(AppConfig):
     ``ready()`` registers signals and checks; it never queries the database.
     """
 
-    plugin_api = ">=1,<2"
+    plugin_api = ">=2,<3"
     requires_apps: tuple[str, ...] | list[str] = ()
     default_settings: dict = {}
     plugin_name = None

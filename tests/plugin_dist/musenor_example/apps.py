@@ -11,7 +11,7 @@ class ExampleConfig(PluginConfig):
     label = "musenor_example"
     verbose_name = _("Example notes")
     description = _("Short notes with a public list, search results and a block for pages.")
-    plugin_api = ">=1,<2"
+    plugin_api = ">=2,<3"
     # Overridden in MUSENOR_PLUGIN_SETTINGS["example"].
     default_settings = {"NOTES_PER_PAGE": 20}
     default_auto_field = "django.db.models.AutoField"
