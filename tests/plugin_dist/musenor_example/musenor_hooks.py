@@ -3,7 +3,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from musenor.plugins import DashboardPanel, MenuItem, hookimpl
+from musenor.plugins import DashboardPanel, MenuItem, PagePanel, hookimpl
 
 # Stored in page content: never rename it.
 LATEST_NOTES_BLOCK = "example_latest_notes"
@@ -30,6 +30,32 @@ def search_providers():
     from .search import ExampleNoteSearchProvider
 
     return [ExampleNoteSearchProvider()]
+
+
+@hookimpl
+def sitemaps():
+    from .sitemaps import ExampleNoteSitemap
+
+    return {"example-notes": ExampleNoteSitemap}
+
+
+@hookimpl
+def page_panels(page, request):
+    # A core page type named by its label: the plugin imports no page model.
+    if page._meta.label != "musenor_home.HomePage":
+        return []
+    from .models import ExampleNote
+
+    notes = list(ExampleNote.objects.only("pk", "title")[:3])
+    if not notes:
+        return []
+    return [
+        PagePanel(
+            title=_("Latest example notes"),
+            template="musenor_example/panels/latest_notes.html",
+            context={"notes": notes},
+        )
+    ]
 
 
 @hookimpl

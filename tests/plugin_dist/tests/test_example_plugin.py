@@ -4,11 +4,12 @@ These tests run when the plugin is enabled (the default of tests/settings.py).
 """
 
 import json
+import xml.etree.ElementTree as ET
 from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
@@ -34,8 +35,10 @@ ALL_HOOKS = [
     "load_demo_data",
     "member_dashboard_panels",
     "menu_items",
+    "page_panels",
     "register_public_urls",
     "search_providers",
+    "sitemaps",
 ]
 
 
@@ -158,3 +161,51 @@ def test_its_notes_are_snippets_in_the_wagtail_admin(client, django_user_model, 
     response = client.get("/admin/snippets/musenor_example/examplenote/")
     assert response.status_code == 200
     assert "Astrolabe de Dunkerque" in response.content.decode()
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_its_notes_have_a_section_of_the_sitemap_index(client, home):
+    first = notes().create(title="Astrolabe de Dunkerque")
+    second = notes().create(title="Herbier de Lille")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert sections == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-example-notes.xml",
+    ]
+    # In French (the default language) whatever the visitor's language.
+    response = client.get("/sitemap-example-notes.xml", HTTP_ACCEPT_LANGUAGE="en")
+    urls = [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    assert urls == [
+        f"http://testserver/exemple/{first.pk}/",
+        f"http://testserver/exemple/{second.pk}/",
+    ]
+
+
+def test_its_panel_shows_the_latest_notes_on_the_home_page(client, home):
+    assert "Latest example notes" not in client.get("/").content.decode()
+    note = notes().create(title="Astrolabe de Dunkerque")
+    html = client.get("/").content.decode()
+    assert '<h2 id="page-panel-main-1">Latest example notes</h2>' in html
+    assert f'<a href="/exemple/{note.pk}/">Astrolabe de Dunkerque</a>' in html
+    # Not on the other core pages.
+    assert "Latest example notes" not in client.get("/musees/").content.decode()
+
+
+def test_the_site_search_counts_its_notes_and_links_to_its_own_results(client, home):
+    for title in ("Astrolabe de Dunkerque", "Astrolabe de Calais", "Herbier de Lille"):
+        notes().create(title=title)
+    html = client.get("/en/recherche/", {"q": "astrolabe"}).content.decode()
+    assert "2 results" in html
+    assert '<a href="/en/exemple/?q=astrolabe">See all 2 results</a>' in html
+    listed = client.get("/en/exemple/", {"q": "astrolabe"}).content.decode()
+    assert "Astrolabe de Calais" in listed
+    assert "Herbier de Lille" not in listed
+
+
+def test_an_enabled_plugin_cannot_be_purged(db):
+    with pytest.raises(CommandError, match="switch it off"):
+        call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
+    assert notes().model._meta.db_table == "musenor_example_examplenote"
