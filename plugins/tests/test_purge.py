@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils import translation
 from wagtail.models import Page
 
 from musenor.pages.standard.models import StandardPage
@@ -66,7 +67,9 @@ def run(*args, answer=None, monkeypatch=None):
     if answer is not None:
         monkeypatch.setattr("builtins.input", lambda prompt: answer)
     out = io.StringIO()
-    call_command("plugins", "--purge", *args, stdout=out)
+    # In English: the texts checked are the msgids.
+    with translation.override("en"):
+        call_command("plugins", "--purge", *args, stdout=out)
     return out.getvalue()
 
 

@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 
 from musenor.plugins.discovery import installed_plugins
 from musenor.streamfields.blocks.plugin import plugin_content_choices
@@ -74,7 +75,8 @@ def test_purge_removes_its_blocks_from_pages(home, put_block, monkeypatch):
     put_block(home, "example_latest_notes", heading="Les dernières notes")
     monkeypatch.setattr("builtins.input", lambda prompt: "no")
     out = StringIO()
-    call_command("plugins", "--purge", "example", stdout=out)
+    with translation.override("en"):
+        call_command("plugins", "--purge", "example", stdout=out)
     assert f"1 “plugin content” blocks in the page “{home.title}” (id {home.pk})" in out.getvalue()
     assert out.getvalue().endswith("Nothing was deleted.\n")
     call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
