@@ -187,7 +187,7 @@ def test_a_valid_contract_passes(settings):
     settings.MUSENOR_PLUGIN_SETTINGS = {"fake": {"PER_PAGE": 5}}
     config = fake_config(
         plugin_name="fake",
-        plugin_api=">=1,<2",
+        plugin_api=">=2,<3",
         # A module path and an AppConfig path, both installed.
         requires_apps=["wagtail.snippets", "taggit.apps.TaggitAppConfig"],
         default_settings={"PER_PAGE": 10},
@@ -204,7 +204,7 @@ def test_the_plugin_name_defaults_to_the_module_name_without_an_entry_point():
     ("contract", "overrides", "expected"),
     [
         ({"plugin_api": "one or two"}, {}, "musenor_plugins.E001"),
-        ({"plugin_api": ">=2,<3"}, {}, "musenor_plugins.E002"),
+        ({"plugin_api": ">=1,<2"}, {}, "musenor_plugins.E002"),
         ({"requires_apps": ["not_installed.app"]}, {}, "musenor_plugins.E003"),
         ({"default_settings": [("PER_PAGE", 10)]}, {}, "musenor_plugins.E004"),
         ({"default_settings": {"PER_PAGE": 10}}, {"PERPAGE": 5}, "musenor_plugins.E005"),

@@ -46,14 +46,14 @@ def page_panels(page, request):
         return []
     from .models import ExampleNote
 
-    notes = list(ExampleNote.objects.only("pk", "title")[:3])
-    if not notes:
+    note = ExampleNote.objects.only("pk", "title").first()
+    if note is None:
         return []
     return [
         PagePanel(
-            title=_("Latest example notes"),
-            template="musenor_example/panels/latest_notes.html",
-            context={"notes": notes},
+            title=_("The latest example note"),
+            template="musenor_example/panels/latest_note.html",
+            context={"note": note},
         )
     ]
 

@@ -11,10 +11,9 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
 from musenor.plugins.discovery import installed_plugins
-from musenor.plugins.manager import call, get_manager, implemented_hooks
+from musenor.plugins.manager import call, implemented_hooks, ordered_implementations
 from musenor.streamfields.blocks.plugin import plugin_content_choices
 
 pytestmark = pytest.mark.skipif(
@@ -139,12 +138,17 @@ def test_its_dashboard_panel_is_for_members_only(rf, django_user_model, db):
     assert "1 example note." in render_to_string(panel.template, panel.context)
 
 
-def test_its_demo_data_loads_once(home):
-    site = Site.objects.get(is_default_site=True)
+def test_its_demo_data_loads_once_after_the_core(home):
+    from musenor_example.musenor_hooks import load_demo_data
+
+    # manage.py load_demo runs it after every core app's demo content.
+    order = [impl.plugin_name for impl in ordered_implementations("load_demo_data")]
+    assert order[-1] == "musenor_example"
+    assert order.index("musenor_museums") < order.index("musenor_example")
     stdout = StringIO()
-    get_manager().hook.load_demo_data(site=site, seed=1, stdout=stdout)
+    load_demo_data(stdout=stdout)
     assert notes().count() == 3
-    get_manager().hook.load_demo_data(site=site, seed=2, stdout=stdout)
+    load_demo_data(stdout=stdout)
     assert notes().count() == 3
     assert stdout.getvalue().splitlines() == [
         "Example notes: 3 created.",
@@ -184,14 +188,16 @@ def test_its_notes_have_a_section_of_the_sitemap_index(client, home):
     ]
 
 
-def test_its_panel_shows_the_latest_notes_on_the_home_page(client, home):
-    assert "Latest example notes" not in client.get("/").content.decode()
+def test_its_panel_shows_the_latest_note_on_the_home_page(client, home):
+    assert "The latest example note" not in client.get("/").content.decode()
+    notes().create(title="Herbier de Lille")
     note = notes().create(title="Astrolabe de Dunkerque")
     html = client.get("/").content.decode()
-    assert '<h2 id="page-panel-main-1">Latest example notes</h2>' in html
+    assert '<h2 id="page-panel-main-1">The latest example note</h2>' in html
     assert f'<a href="/exemple/{note.pk}/">Astrolabe de Dunkerque</a>' in html
+    assert "Herbier de Lille" not in html
     # Not on the other core pages.
-    assert "Latest example notes" not in client.get("/musees/").content.decode()
+    assert "The latest example note" not in client.get("/musees/").content.decode()
 
 
 def test_the_site_search_counts_its_notes_and_links_to_its_own_results(client, home):
