@@ -52,3 +52,27 @@ def test_with_debug_the_error_is_raised(agenda_and_broken, rf, settings):
     settings.DEBUG = True
     with pytest.raises(ValueError, match="answered 500"):
         call("menu_items", request=rf.get("/"))
+
+
+def test_a_failing_embeddable_block_renders_nothing_and_is_logged(client, home, caplog):
+    from wagtail import blocks
+
+    class FailingBlock(blocks.StaticBlock):
+        def render_basic(self, value, context=None):
+            raise RuntimeError("the records index is gone")
+
+    plugin = plugin_module(
+        "records", embeddable_blocks=lambda: [("records_latest", FailingBlock(label="Latest"))]
+    )
+    home.body = [
+        ("plugin_content", {"content": "records_latest", "heading": "Derniers objets", "limit": 3}),
+        ("text", "<p>Bienvenue au réseau.</p>"),
+    ]
+    home.save_revision().publish()
+    with registered(plugin, name="records"), caplog.at_level(logging.ERROR, "musenor.plugins"):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Bienvenue au réseau." in response.content.decode()
+    [record] = caplog.records
+    assert "The plugin records" in record.getMessage()
+    assert "records_latest" in record.getMessage()
