@@ -58,8 +58,22 @@ def reset_manager():
 
 
 def _implementations(hook_name):
-    """The implementations of ``hook_name`` in pluggy's call order."""
-    return list(reversed(getattr(get_manager().hook, hook_name).get_hookimpls()))
+    """The implementations of ``hook_name`` in pluggy's call order.
+
+    The portal's hooks have no use for pluggy's wrappers: they are logged and left out.
+    """
+    impls = []
+    for impl in reversed(getattr(get_manager().hook, hook_name).get_hookimpls()):
+        if impl.wrapper or impl.hookwrapper:
+            logger.error(
+                "The plugin %s implements %s as a wrapper, which the portal does not "
+                "support; it is left out.",
+                plugin_display_name(impl.plugin_name),
+                hook_name,
+            )
+            continue
+        impls.append(impl)
+    return impls
 
 
 def _call_one(impl, kwargs):
