@@ -111,7 +111,10 @@ def load_demo_data(site, seed, stdout):
     """Create this plugin's demo content under the Wagtail ``site``.
 
     ``seed`` makes generated content reproducible; ``stdout`` takes progress
-    lines. Running it twice must change nothing.
+    lines. Running it twice must change nothing. The core apps implement it
+    too; ``manage.py load_demo`` runs each implementation after those of the
+    apps it names with :func:`musenor.plugins.runs_after`, the core's before
+    the plugins' (``musenor.plugins.manager.call_in_order``).
     """
 
 
