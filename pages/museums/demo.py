@@ -1,4 +1,4 @@
-"""Demo content: the museum directory with the network's 90 museums (data/museums.csv).
+"""Demo content: the museum directory with the network's 90 museums (site/data/museums.csv).
 
 Run through the ``load_demo_data`` hook (``musenor_hooks.py``), before the page
 apps that link to museums. Museums are found by slug and updated.
@@ -14,7 +14,8 @@ from musenor.site.demo import publish_child
 
 from .models import MuseumIndexPage, MuseumPage, MuseumTheme
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+# Beside the site's other data, where the packaging tests expect it.
+DATA_DIR = Path(__file__).resolve().parents[2] / "site" / "data"
 INDEX = {
     "title": "Les musées",
     "intro": "Les musées du réseau, par département, par thème ou par ville.",
