@@ -28,3 +28,23 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def switched_off_page(home):
+    """A live page in the menu under the home page, of a type whose plugin is switched off.
+
+    That is what a plugin's page looks like with the plugin out of
+    MUSENOR_PLUGINS: its content type names a model no loaded app defines.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from musenor.pages.standard.models import StandardPage
+
+    page = StandardPage(title="Fiche astrolabe", slug="fiche-astrolabe", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    gone, _ = ContentType.objects.get_or_create(app_label="musenor_gone", model="gonepage")
+    Page.objects.filter(pk=page.pk).update(content_type=gone)
+    return Page.objects.get(pk=page.pk)

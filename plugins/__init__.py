@@ -5,8 +5,9 @@ A plugin is a Django app declared in the ``musenor.plugins`` entry-point group
 
 - :class:`PluginConfig`: the base of every plugin's AppConfig;
 - :data:`hookimpl`: the marker for implementations in ``musenor_hooks.py``;
-- :class:`MenuItem` and :class:`DashboardPanel`: what the navigation and
-  dashboard hooks return;
+- :class:`MenuItem`, :class:`DashboardPanel` and :class:`PagePanel`: what the
+  navigation, dashboard and page-panel hooks return;
+- :func:`runs_after`: orders a ``load_demo_data`` implementation after others;
 - :class:`NotificationType`, :func:`notify`, :class:`PeriodicTask` and
   :func:`send_mail_to`: notifications, periodic tasks and mail;
 - :data:`PLUGIN_API_VERSION`: the version plugins declare a range against;
@@ -19,21 +20,31 @@ the pluggy manager once apps are ready.
 """
 
 from .base import PLUGIN_API_VERSION, PluginConfig
-from .hookspecs import DashboardPanel, MenuItem, hookimpl
+from .hookspecs import DashboardPanel, MenuItem, PagePanel, hookimpl
 from .mail import send_mail_to
 from .notifications import NotificationType, notify
 from .periodic import PeriodicTask
 from .schema import Setting
+
+
+def runs_after(*labels):
+    """See :func:`musenor.plugins.manager.runs_after` (imported lazily: no app registry here)."""
+    from .manager import runs_after as mark
+
+    return mark(*labels)
+
 
 __all__ = [
     "PLUGIN_API_VERSION",
     "DashboardPanel",
     "MenuItem",
     "NotificationType",
+    "PagePanel",
     "PeriodicTask",
     "PluginConfig",
     "Setting",
     "hookimpl",
     "notify",
+    "runs_after",
     "send_mail_to",
 ]

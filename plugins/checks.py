@@ -30,7 +30,7 @@ def check_plugin_contracts(app_configs=None, **kwargs):
                 checks.Error(
                     f"The plugin {config.plugin_name!r} declares an invalid plugin_api "
                     f"range {config.plugin_api!r}.",
-                    hint="Use a version specifier such as '>=1,<2'.",
+                    hint="Use a version specifier such as '>=2,<3'.",
                     obj=where,
                     id="musenor_plugins.E001",
                 )

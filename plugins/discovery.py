@@ -74,6 +74,17 @@ def installed_plugins():
     return [found[name] for name in sorted(found)]
 
 
+# The distribution of the portal itself: its built-in plugins declare their
+# entry points in its pyproject.toml.
+PORTAL_DISTRIBUTION = "musenor-portal"
+
+
+def portal_plugin_names():
+    """The names of the portal's own built-in plugins (not third-party ones)."""
+    plugins = installed_plugins()
+    return [plugin.name for plugin in plugins if plugin.distribution == PORTAL_DISTRIBUTION]
+
+
 def enabled_plugins(selection=None):
     """The installed plugins that ``selection`` (names, or None for all) enables."""
     installed = installed_plugins()

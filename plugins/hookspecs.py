@@ -42,6 +42,22 @@ class DashboardPanel:
     permission: str | None = None
 
 
+@dataclass(frozen=True)
+class PagePanel:
+    """A panel a plugin shows on a core page, in a named slot, rendered from a template.
+
+    ``template`` is rendered with ``context`` plus ``page``, ``request`` and
+    ``panel``; the core page renders ``title`` as the panel's heading. Panels of
+    a slot are sorted by ``order``.
+    """
+
+    title: str
+    template: str
+    context: dict | None = None
+    order: int = 100
+    slot: str = "main"
+
+
 @hookspec
 def register_public_urls():
     """Return a list of URL patterns for the public site.
@@ -103,7 +119,34 @@ def load_demo_data(site, seed, stdout):
     """Create this plugin's demo content under the Wagtail ``site``.
 
     ``seed`` makes generated content reproducible; ``stdout`` takes progress
-    lines. Running it twice must change nothing.
+    lines. Running it twice must change nothing. The core apps implement it
+    too; ``manage.py load_demo`` runs each implementation after those of the
+    apps it names with :func:`musenor.plugins.runs_after`, the core's before
+    the plugins' (``musenor.plugins.manager.call_in_order``).
+    """
+
+
+@hookspec
+def sitemaps():
+    """Return ``{section name: sitemap}`` for the site's sitemap index.
+
+    A sitemap is a ``django.contrib.sitemaps.Sitemap`` instance or class
+    (a ``wagtail.contrib.sitemaps.Sitemap`` subclass is given the request).
+    Each section is served at ``/sitemap-<section name>.xml``, paginated by
+    ``?p=`` (``limit`` URLs a page, 50,000 at most), and listed in
+    ``/sitemap.xml``. Name sections after the plugin (``notices``,
+    ``notices-museums``); ``pages`` is the core's.
+    """
+
+
+@hookspec
+def page_panels(page, request):
+    """Return :class:`PagePanel` objects to show on the core ``page`` for ``request``.
+
+    ``page`` is the specific page being served (a ``MuseumPage``, an
+    ``ExhibitionPage``, the ``HomePage``…): check its type and return an empty
+    list for pages the plugin has nothing to add to. Called on each render of
+    the page: query the database at most once.
     """
 
 

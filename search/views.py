@@ -6,7 +6,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
-from musenor.plugins.manager import call
+from musenor.plugins.pages import with_installed_types
+
+from .providers import provider_sections
 
 MAX_QUERY_LENGTH = 200
 PROVIDER_LIMIT = 5
@@ -18,11 +20,8 @@ def search(request):
     sections = []
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        page_results = pages.search(query)
-        for provider in call("search_providers"):
-            hits = provider.search(query, request, PROVIDER_LIMIT)
-            if hits:
-                sections.append({"provider": provider, "hits": hits})
+        page_results = with_installed_types(pages).search(query)
+        sections = provider_sections(query, request, PROVIDER_LIMIT)
     paginator = Paginator(page_results, 10)
     results = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(

@@ -1,22 +1,32 @@
-"""Helpers for the demo content, shared by the page apps' ``demo`` modules.
+"""The demo content of the site's frame, and helpers shared by the apps' ``demo`` modules.
 
-``manage.py load_demo`` builds the home page and the museum directory, then
-calls ``load(home=…, seed=…, stdout=…)`` of each module in
-:data:`DEMO_MODULES`, in order. Every loader finds its pages by slug and
-updates them, so running the command again changes nothing.
+``manage.py load_demo`` builds the home page and the site, then runs the
+``load_demo_data`` hook: each core app implements it in its ``musenor_hooks``
+module by calling ``load(home=…, seed=…, stdout=…)`` of its ``demo`` module
+(through :func:`load_in_transaction`), after the apps it needs
+(``runs_after``); the plugins' implementations come after the core's. Every
+loader finds its pages by slug and updates them, so running the command again
+changes nothing.
 """
 
-# Page apps that contribute demo content, in the order they need each other.
-DEMO_MODULES: list[str] = [
-    "musenor.pages.paths.demo",
-    "musenor.pages.circuits.demo",
-    "musenor.pages.operations.demo",
-    "musenor.pages.exhibitions.demo",
-    "musenor.pages.education.demo",
-    "musenor.pages.selections.demo",
-    "musenor.pages.standard.demo",
-    "musenor.pages.news.demo",
-]
+from django.db import transaction
+
+ABOUT_INTRO = "Musenor est l'association des professionnels des musées des Hauts-de-France."
+
+
+def load_in_transaction(load, site, seed, stdout):
+    """Run an app's demo ``load(home, seed, stdout)`` in one transaction, on the home page."""
+    with transaction.atomic():
+        load(home=site.root_page.specific, seed=seed, stdout=stdout)
+
+
+def load(home, seed, stdout):
+    """The "À propos" page, first in the menu."""
+    from musenor.pages.standard.models import StandardPage
+
+    publish_child(
+        home, StandardPage, "a-propos", title="À propos", show_in_menus=True, intro=ABOUT_INTRO
+    )
 
 
 def publish_child(parent, model, slug, **fields):

@@ -5,12 +5,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 
 from musenor.plugins.manager import call
 from musenor.plugins.urls import plugin_neutral_urlpatterns, plugin_urlpatterns
 from musenor.search import views as search_views
-from musenor.site.sitemaps import PortalSitemap
+from musenor.site.sitemaps import sitemap_index, sitemap_section
 from musenor.site.views import robots_txt
 
 urlpatterns = [
@@ -18,7 +17,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's document URLs, served with the headers of musenor.site.uploads.
     path("documents/", include("musenor.site.uploads.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Plugins' URLs that exist once for every language (an OAI-PMH base URL, IIIF

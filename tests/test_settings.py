@@ -190,11 +190,30 @@ def test_empty_musenor_plugins_means_no_plugin_and_unset_means_all(tmp_path):
     empty = python(code, scrubbed_env(tmp_path, dev, MUSENOR_PLUGINS=""))
     assert empty.returncode == 0, empty.stderr
     assert empty.stdout.split()[:2] == ["[]", "True"]
-    unset = python(code, scrubbed_env(tmp_path, dev))
+    # The development settings choose for themselves (below): production shows base.py's rule.
+    unset = python(code, dummy_production_env(tmp_path))
     assert unset.returncode == 0, unset.stderr
     selection, no_apps, installed = unset.stdout.split()
     assert selection == "None"
     assert no_apps == ("True" if installed == "0" else "False")
+
+
+@pytest.mark.slow
+def test_the_demo_enables_the_test_plugin_only_when_musenor_plugins_names_it(tmp_path):
+    code = (
+        SETUP + "; from django.apps import apps; "
+        "from musenor.plugins.discovery import installed_plugins; "
+        "print('example' in {p.name for p in installed_plugins()}, "
+        "apps.is_installed('musenor_example'))"
+    )
+    dev = "musenor.site.settings.dev"
+    unset = python(code, scrubbed_env(tmp_path, dev))
+    assert unset.returncode == 0, unset.stderr
+    # Installed in the environment (dev.py installs it for the tests), not in the demo.
+    assert unset.stdout.split() == ["True", "False"]
+    named = python(code, scrubbed_env(tmp_path, dev, MUSENOR_PLUGINS="example"))
+    assert named.returncode == 0, named.stderr
+    assert named.stdout.split() == ["True", "True"]
 
 
 # --- Search backend selection -------------------------------------------------------

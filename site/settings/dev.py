@@ -1,6 +1,16 @@
 """Settings for a laptop: the demo site on SQLite, no other service."""
 
-from .base import *  # noqa: F403
+import os
+
+from musenor.plugins.discovery import portal_plugin_names
+
+# The demo a newcomer starts is the portal and its own plugins: a third-party
+# plugin installed in the environment (dev.py installs tests/plugin_dist for
+# the tests) is enabled only when MUSENOR_PLUGINS names it.
+if "MUSENOR_PLUGINS" not in os.environ:
+    os.environ["MUSENOR_PLUGINS"] = ",".join(portal_plugin_names())
+
+from .base import *  # noqa: E402, F403
 from .env import env
 
 DEBUG = True

@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from musenor.plugins.manager import call
+from musenor.plugins.manager import call, call_each, report_failure
+from musenor.plugins.pages import with_installed_types
 
 register = template.Library()
 
@@ -41,7 +43,7 @@ def main_menu(context):
     root = _site_root(request)
     items = []
     if root is not None:
-        for page in root.get_children().live().public().in_menu():
+        for page in with_installed_types(root.get_children().live().public().in_menu()):
             items.append({"label": page.title, "url": page.get_url(request), "order": 0})
     items += [
         {"label": item.label, "url": item.url, "order": item.order}
@@ -117,3 +119,47 @@ def home_url(context):
     request = context["request"]
     root = _site_root(request)
     return root.get_url(request) if root else "/"
+
+
+def _page_panels(request, page):
+    """``(app label, panel)`` for every panel of ``page``, fetched once per request."""
+    cache = request.__dict__.setdefault("_musenor_page_panels", {})
+    if page.pk not in cache:
+        cache[page.pk] = [
+            (label, panel)
+            for label, panels in call_each("page_panels", page=page, request=request)
+            for panel in panels
+        ]
+    return cache[page.pk]
+
+
+@register.simple_tag(takes_context=True)
+def page_panels(context, page, slot="main", level=2):
+    """The plugins' panels of ``slot`` on ``page`` (the ``page_panels`` hook), or nothing.
+
+    Each panel is a ``<section>`` titled by a heading of ``level`` (2: in the
+    page's main column; 3: inside an aside that has its own ``h2``). A panel
+    whose template raises is logged and left out (raised when ``DEBUG``).
+    """
+    request = context.get("request")
+    if request is None or not isinstance(page, Page):
+        return ""
+    panels = sorted(
+        ((label, panel) for label, panel in _page_panels(request, page) if panel.slot == slot),
+        key=lambda item: item[1].order,
+    )
+    rendered = []
+    for label, panel in panels:
+        panel_context = {**(panel.context or {}), "page": page, "request": request, "panel": panel}
+        try:
+            html = render_to_string(panel.template, panel_context, request=request)
+        except Exception:
+            report_failure(label, f"the page panel {panel.template}")
+            continue
+        rendered.append({"panel": panel, "html": html})
+    if not rendered:
+        return ""
+    return render_to_string(
+        "musenor_site/includes/page_panels.html",
+        {"panels": rendered, "slot": slot, "level": int(level), "page": page},
+    )

@@ -60,7 +60,7 @@ def test_demo_translates_the_home_page_into_english_and_dutch(
 
 
 def _csv_department_counts():
-    from musenor.site.management.commands.load_demo import read_museums
+    from musenor.pages.museums.demo import read_museums
 
     counts = {}
     for row in read_museums():

@@ -1,22 +1,30 @@
-"""The XML sitemap and robots.txt: every live public page, in every language, and nothing else."""
+"""The XML sitemaps and robots.txt: an index of sections, every live public page, in every
+language, and nothing else, and the plugins' sections."""
 
+import logging
 import xml.etree.ElementTree as ET
+from types import ModuleType
 
 import pytest
+from django.contrib.sitemaps import Sitemap
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale, PageViewRestriction
 
 from musenor.pages.museums.factories import make_museum
 from musenor.pages.news.factories import make_news, make_news_index
 from musenor.pages.standard.models import StandardPage
+from musenor.plugins import hookimpl
+from musenor.plugins.manager import registered
 
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def read_sitemap(client):
-    response = client.get("/sitemap.xml")
+def read_sitemap(client, url="/sitemap-pages.xml"):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
@@ -109,8 +117,8 @@ def test_sitemap_does_not_depend_on_the_active_language(client, tree):
     with translation.override("en"):
         english = read_sitemap(client)
     assert set(french) == set(english)
-    assert set(client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en").content.split()) == set(
-        client.get("/sitemap.xml").content.split()
+    assert set(client.get("/sitemap-pages.xml", HTTP_ACCEPT_LANGUAGE="en").content.split()) == set(
+        client.get("/sitemap-pages.xml").content.split()
     )
 
 
@@ -141,3 +149,106 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(clie
 
 def test_robots_txt_refuses_other_methods(client):
     assert client.post("/robots.txt").status_code == 405
+
+
+# --- The index and the plugins' sections ------------------------------------------
+
+
+def read_index(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}sitemapindex"
+    return [loc.text for loc in root.findall("sm:sitemap/sm:loc", namespaces=NS)]
+
+
+class RecordSitemap(Sitemap):
+    """What a collection plugin would return: many URLs that are not pages."""
+
+    limit = 2
+
+    def items(self):
+        return list(range(1, 6))
+
+    def location(self, item):
+        return f"/collections/notice/{item}/"
+
+
+def sitemap_plugin(sections):
+    plugin = ModuleType("records")
+    plugin.sitemaps = hookimpl(lambda: sections)
+    return plugin
+
+
+def test_the_index_lists_the_pages_section(client, tree):
+    assert read_index(client) == ["http://testserver/sitemap-pages.xml"]
+    assert tree["home"].get_full_url() in read_sitemap(client)
+
+
+def test_a_plugin_adds_paginated_sections_to_the_index(client, tree):
+    with registered(sitemap_plugin({"records": RecordSitemap}), name="records"):
+        assert read_index(client) == [
+            "http://testserver/sitemap-pages.xml",
+            "http://testserver/sitemap-records.xml",
+            "http://testserver/sitemap-records.xml?p=2",
+            "http://testserver/sitemap-records.xml?p=3",
+        ]
+        first = read_sitemap(client, "/sitemap-records.xml")
+        last = read_sitemap(client, "/sitemap-records.xml?p=3")
+        assert set(first) == {
+            "http://testserver/collections/notice/1/",
+            "http://testserver/collections/notice/2/",
+        }
+        assert set(last) == {"http://testserver/collections/notice/5/"}
+        assert client.get("/sitemap-records.xml?p=4").status_code == 404
+    # Switched off, the section is gone.
+    assert client.get("/sitemap-records.xml").status_code == 404
+    assert read_index(client) == ["http://testserver/sitemap-pages.xml"]
+
+
+def test_a_section_name_taken_twice_keeps_the_first(client, tree, caplog):
+    plugin = sitemap_plugin({"pages": RecordSitemap})
+    with registered(plugin, name="records"), caplog.at_level(logging.ERROR, "musenor.plugins"):
+        assert read_index(client) == ["http://testserver/sitemap-pages.xml"]
+    assert "already taken" in caplog.text
+    assert "/collections/" not in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_a_broken_sitemaps_hook_leaves_the_index_served(client, tree, caplog):
+    plugin = ModuleType("broken")
+
+    def sitemaps():
+        raise RuntimeError("the records database is down")
+
+    plugin.sitemaps = hookimpl(sitemaps)
+    with registered(plugin, name="broken"), caplog.at_level(logging.ERROR, "musenor.plugins"):
+        assert read_index(client) == ["http://testserver/sitemap-pages.xml"]
+    [record] = caplog.records
+    assert "broken" in record.getMessage()
+    assert "sitemaps" in record.getMessage()
+    assert "the records database is down" in record.exc_text
+
+
+def test_pages_of_a_switched_off_plugin_are_not_listed(client, tree, switched_off_page):
+    assert switched_off_page.specific_class is None
+    assert switched_off_page.get_full_url() not in read_sitemap(client)
+    assert tree["home"].get_full_url() in read_sitemap(client)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_each_section_page_takes_a_bounded_number_of_queries(client, tree, directory):
+    count_queries(client, "/sitemap-pages.xml")  # warm the caches (site root paths)
+    few = count_queries(client, "/sitemap-pages.xml")
+    index = count_queries(client, "/sitemap.xml")
+    for number in range(30):
+        make_museum(directory, title=f"Musée {number}", city="Lille")
+    assert len(read_sitemap(client)) > 30
+    # As many queries for 40 pages as for 10: none per page.
+    assert count_queries(client, "/sitemap-pages.xml") == few <= 15
+    assert count_queries(client, "/sitemap.xml") == index <= 8

@@ -10,9 +10,18 @@ from wagtail import blocks
 
 
 def embeddable_blocks():
-    from musenor.plugins.manager import call
+    return {name: block for name, (_label, block) in _embeddable_blocks_by_plugin().items()}
 
-    return dict(call("embeddable_blocks"))
+
+def _embeddable_blocks_by_plugin():
+    """``{name: (app label of the plugin, block)}``."""
+    from musenor.plugins.manager import call_each
+
+    return {
+        name: (label, block)
+        for label, pairs in call_each("embeddable_blocks")
+        for name, block in pairs
+    }
 
 
 def plugin_content_choices():
@@ -41,9 +50,17 @@ class PluginContentBlock(blocks.StructBlock):
         preview_value = staticmethod(_plugin_content_preview)
 
     def render(self, value, context=None):
-        block = embeddable_blocks().get(value.get("content"))
-        if block is None:
+        from musenor.plugins.manager import report_failure
+
+        found = _embeddable_blocks_by_plugin().get(value.get("content"))
+        if found is None:
             return ""
+        label, block = found
         context = dict(context or {})
         context.update(heading=value.get("heading"), limit=value.get("limit"))
-        return block.render(block.get_default(), context)
+        try:
+            return block.render(block.get_default(), context)
+        except Exception:
+            # One broken plugin does not take the page down (raised when DEBUG).
+            report_failure(label, f"the block {value.get('content')}")
+            return ""

@@ -3,7 +3,7 @@
 import json
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -11,6 +11,8 @@ from django.utils.translation import pgettext
 from musenor.plugins.base import PluginConfig
 from musenor.plugins.discovery import installed_plugins, load_config_class
 from musenor.plugins.manager import implemented_hooks
+from musenor.plugins.purge import PurgeError, purge_plan
+from musenor.plugins.purge import purge as delete_plugin_content
 from musenor.plugins.schema import variable_name
 
 
@@ -111,7 +113,23 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, as_json=False, with_settings=False, **options):
+        parser.add_argument(
+            "--purge",
+            metavar="NAME",
+            help=_(
+                "Delete the content of the switched-off plugin NAME (tables, content types, "
+                "permissions, pages, blocks in pages), after listing it."
+            ),
+        )
+        parser.add_argument(
+            "--yes",
+            action="store_true",
+            help=_("With --purge: delete without asking for confirmation."),
+        )
+
+    def handle(self, *args, as_json=False, with_settings=False, purge=None, yes=False, **options):
+        if purge:
+            return self.purge_plugin(purge, yes)
         rows = plugin_rows(with_settings=with_settings)
         if as_json:
             self.stdout.write(json.dumps(rows, indent=2, default=str))
@@ -176,3 +194,54 @@ class Command(BaseCommand):
                     cell.ljust(width) for cell, width in zip(line, widths, strict=True)
                 ).rstrip()
             )
+
+    def purge_plugin(self, name, yes):
+        try:
+            plan = purge_plan(name)
+        except PurgeError as exc:
+            raise CommandError(str(exc)) from exc
+        if plan.is_empty:
+            self.stdout.write(_("The plugin %(name)s left nothing to delete.") % {"name": name})
+            return
+        self.stdout.write(
+            _("Purging the plugin %(name)s (app %(label)s) deletes:")
+            % {"name": name, "label": plan.label}
+        )
+        for table, rows in plan.tables:
+            self.stdout.write(
+                "  " + _("table %(table)s: %(rows)d rows") % {"table": table, "rows": rows}
+            )
+        if plan.content_types:
+            self.stdout.write(
+                "  "
+                + _("%(count)d content types (%(models)s) and their %(permissions)d permissions")
+                % {
+                    "count": len(plan.content_types),
+                    "models": ", ".join(ct.model for ct in plan.content_types),
+                    "permissions": plan.permission_count,
+                }
+            )
+        for page in plan.pages:
+            self.stdout.write(
+                "  "
+                + _("page “%(title)s” (id %(id)d) and its %(descendants)d subpages")
+                % {"title": page.title, "id": page.pk, "descendants": page.get_descendant_count()}
+            )
+        for use in plan.blocks:
+            self.stdout.write(
+                "  "
+                + _("%(count)d “plugin content” blocks in the page “%(title)s” (id %(id)d)")
+                % {"count": use.count, "title": use.page.title, "id": use.page.pk}
+            )
+        if plan.migration_count:
+            self.stdout.write(
+                "  "
+                + _("%(count)d applied migrations (records only)") % {"count": plan.migration_count}
+            )
+        if not yes:
+            answer = input(_("Delete all this? Type 'yes' to confirm: "))
+            if answer.strip().lower() not in {"yes", pgettext("confirmation", "yes")}:
+                self.stdout.write(_("Nothing was deleted."))
+                return
+        delete_plugin_content(plan)
+        self.stdout.write(self.style.SUCCESS(_("The plugin %(name)s was purged.") % {"name": name}))

@@ -6,7 +6,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from musenor.plugins import DashboardPanel, MenuItem, NotificationType, PeriodicTask, hookimpl
+from musenor.plugins import (
+    DashboardPanel,
+    MenuItem,
+    NotificationType,
+    PagePanel,
+    PeriodicTask,
+    hookimpl,
+)
 
 # Stored in page content: never rename it.
 LATEST_NOTES_BLOCK = "example_latest_notes"
@@ -41,6 +48,32 @@ def search_providers():
     from .search import ExampleNoteSearchProvider
 
     return [ExampleNoteSearchProvider()]
+
+
+@hookimpl
+def sitemaps():
+    from .sitemaps import ExampleNoteSitemap
+
+    return {"example-notes": ExampleNoteSitemap}
+
+
+@hookimpl
+def page_panels(page, request):
+    # A core page type named by its label: the plugin imports no page model.
+    if page._meta.label != "musenor_home.HomePage":
+        return []
+    from .models import ExampleNote
+
+    note = ExampleNote.objects.only("pk", "title").first()
+    if note is None:
+        return []
+    return [
+        PagePanel(
+            title=_("The latest example note"),
+            template="musenor_example/panels/latest_note.html",
+            context={"note": note},
+        )
+    ]
 
 
 @hookimpl

@@ -1,3 +1,6 @@
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +21,7 @@ class ExampleNoteSearchProvider(ModelSearchProvider):
             summary=Truncator(obj.body).words(30),
             kind=str(_("Example note")),
         )
+
+    def results_url(self, query):
+        # The plugin's own page of every result (count() comes from ModelSearchProvider).
+        return f"{reverse('musenor_example:index')}?{urlencode({'q': query})}"

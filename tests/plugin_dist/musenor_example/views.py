@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
+from wagtail.search.backends import get_search_backend
 
 from .models import ExampleNote
 
@@ -13,10 +14,15 @@ def _setting(key):
 
 
 def note_list(request):
+    """Every note, or those matching ``?q=`` (where the site search's "all results" leads)."""
+    query = request.GET.get("q", "").strip()[:200]
+    notes = ExampleNote.objects.all()
+    if query:
+        notes = get_search_backend().search(query, notes)
     return TemplateResponse(
         request,
         "musenor_example/note_list.html",
-        {"notes": ExampleNote.objects.all()[: _setting("NOTES_PER_PAGE")]},
+        {"notes": notes[: _setting("NOTES_PER_PAGE")], "query": query},
     )
 
 

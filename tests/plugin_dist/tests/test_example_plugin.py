@@ -4,16 +4,16 @@ These tests run when the plugin is enabled (the default of tests/settings.py).
 """
 
 import json
+import xml.etree.ElementTree as ET
 from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
 from musenor.plugins.discovery import installed_plugins
-from musenor.plugins.manager import call, get_manager, implemented_hooks
+from musenor.plugins.manager import call, implemented_hooks, ordered_implementations
 from musenor.streamfields.blocks.plugin import plugin_content_choices
 
 pytestmark = pytest.mark.skipif(
@@ -36,10 +36,12 @@ ALL_HOOKS = [
     "member_menu_items",
     "menu_items",
     "notification_types",
+    "page_panels",
     "periodic_tasks",
     "register_public_urls",
     "role_permissions",
     "search_providers",
+    "sitemaps",
 ]
 
 
@@ -143,12 +145,17 @@ def test_its_dashboard_panel_is_for_members_only(rf, django_user_model, db):
     assert "1 example note." in render_to_string(panel.template, panel.context)
 
 
-def test_its_demo_data_loads_once(home):
-    site = Site.objects.get(is_default_site=True)
+def test_its_demo_data_loads_once_after_the_core(home):
+    from musenor_example.musenor_hooks import load_demo_data
+
+    # manage.py load_demo runs it after every core app's demo content.
+    order = [impl.plugin_name for impl in ordered_implementations("load_demo_data")]
+    assert order[-1] == "musenor_example"
+    assert order.index("musenor_museums") < order.index("musenor_example")
     stdout = StringIO()
-    get_manager().hook.load_demo_data(site=site, seed=1, stdout=stdout)
+    load_demo_data(stdout=stdout)
     assert notes().count() == 3
-    get_manager().hook.load_demo_data(site=site, seed=2, stdout=stdout)
+    load_demo_data(stdout=stdout)
     assert notes().count() == 3
     assert stdout.getvalue().splitlines() == [
         "Example notes: 3 created.",
@@ -350,3 +357,53 @@ def test_its_member_menu_items_follow_permissions(rf, django_user_model, db):
             "My notes",
             "Edit the notes",
         ]
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_its_notes_have_a_section_of_the_sitemap_index(client, home):
+    first = notes().create(title="Astrolabe de Dunkerque")
+    second = notes().create(title="Herbier de Lille")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert sections == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-example-notes.xml",
+    ]
+    # In French (the default language) whatever the visitor's language.
+    response = client.get("/sitemap-example-notes.xml", HTTP_ACCEPT_LANGUAGE="en")
+    urls = [loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")]
+    assert urls == [
+        f"http://testserver/exemple/{first.pk}/",
+        f"http://testserver/exemple/{second.pk}/",
+    ]
+
+
+def test_its_panel_shows_the_latest_note_on_the_home_page(client, home):
+    assert "The latest example note" not in client.get("/").content.decode()
+    notes().create(title="Herbier de Lille")
+    note = notes().create(title="Astrolabe de Dunkerque")
+    html = client.get("/").content.decode()
+    assert '<h2 id="page-panel-main-1">The latest example note</h2>' in html
+    assert f'<a href="/exemple/{note.pk}/">Astrolabe de Dunkerque</a>' in html
+    assert "Herbier de Lille" not in html
+    # Not on the other core pages.
+    assert "The latest example note" not in client.get("/musees/").content.decode()
+
+
+def test_the_site_search_counts_its_notes_and_links_to_its_own_results(client, home):
+    for title in ("Astrolabe de Dunkerque", "Astrolabe de Calais", "Herbier de Lille"):
+        notes().create(title=title)
+    html = client.get("/en/recherche/", {"q": "astrolabe"}).content.decode()
+    assert "2 results" in html
+    assert '<a href="/en/exemple/?q=astrolabe">See all 2 results</a>' in html
+    listed = client.get("/en/exemple/", {"q": "astrolabe"}).content.decode()
+    assert "Astrolabe de Calais" in listed
+    assert "Herbier de Lille" not in listed
+
+
+def test_an_enabled_plugin_cannot_be_purged(db):
+    with pytest.raises(CommandError, match="switch it off"):
+        call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
+    assert notes().model._meta.db_table == "musenor_example_examplenote"

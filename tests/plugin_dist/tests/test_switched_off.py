@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 
 from musenor.plugins.discovery import installed_plugins
 from musenor.streamfields.blocks.plugin import plugin_content_choices
@@ -74,3 +75,24 @@ def test_a_page_holding_its_block_renders_without_it(client, home, put_block):
     response = client.get("/")
     assert response.status_code == 200
     assert "Les dernières notes" not in response.content.decode()
+
+
+def test_its_sitemap_section_and_panel_are_gone(client, home):
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-pages.xml" in index
+    assert "example-notes" not in index
+    assert client.get("/sitemap-example-notes.xml").status_code == 404
+    assert "page-panel" not in client.get("/").content.decode()
+
+
+def test_purge_removes_its_blocks_from_pages(home, put_block, monkeypatch):
+    put_block(home, "example_latest_notes", heading="Les dernières notes")
+    monkeypatch.setattr("builtins.input", lambda prompt: "no")
+    out = StringIO()
+    with translation.override("en"):
+        call_command("plugins", "--purge", "example", stdout=out)
+    assert f"1 “plugin content” blocks in the page “{home.title}” (id {home.pk})" in out.getvalue()
+    assert out.getvalue().endswith("Nothing was deleted.\n")
+    call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
+    home.refresh_from_db()
+    assert list(home.body) == []

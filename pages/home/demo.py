@@ -1,0 +1,117 @@
+"""Demo content: the home page, and the site's frame in English and Dutch.
+
+The command ``load_demo`` builds the home page (:func:`home_page`) before the
+``load_demo_data`` hook runs, since the hook is given the site. :func:`load`,
+run through the hook once the pages it translates exist, translates the home
+page, "À propos" and the museum directory into English and Dutch, and one
+museum into English (the translation workflow, shown on the demo).
+"""
+
+from wagtail.models import Locale, Page
+
+from musenor.site.demo import translate_page
+
+from .models import HomePage
+
+HOME = {
+    "title": "Musenor",
+    "hero_title": "Les musées des Hauts-de-France",
+    "intro": (
+        "Quatre-vingt-dix musées, de Dunkerque à Château-Thierry : trouvez le vôtre, "
+        "suivez leurs expositions et découvrez leurs collections."
+    ),
+    "body": [
+        ("heading", {"text": "Un réseau de professionnels", "level": "h2"}),
+        (
+            "text",
+            "<p>Musenor rassemble depuis 1972 les professionnels des musées du Nord, du "
+            "Pas-de-Calais, de la Somme, de l'Oise et de l'Aisne. Ensemble, ils montent des "
+            "opérations communes, partagent leur matériel et leurs savoir-faire.</p>",
+        ),
+        (
+            "call_to_action",
+            {"text": "Trouver un musée", "page": None, "url": "", "description": ""},
+        ),
+    ],
+}
+TRANSLATIONS = {
+    "en": {
+        "Musenor": "Musenor",
+        "Les musées des Hauts-de-France": "The museums of the Hauts-de-France",
+        HOME["intro"]: (
+            "Ninety museums from Dunkirk to Château-Thierry: find yours, follow their "
+            "exhibitions and discover their collections."
+        ),
+        "Un réseau de professionnels": "A network of professionals",
+        "Trouver un musée": "Find a museum",
+        "Les musées": "The museums",
+        "À propos": "About",
+    },
+    "nl": {
+        "Musenor": "Musenor",
+        "Les musées des Hauts-de-France": "De musea van Hauts-de-France",
+        HOME["intro"]: (
+            "Negentig musea van Duinkerke tot Château-Thierry: vind het uwe, volg hun "
+            "tentoonstellingen en ontdek hun collecties."
+        ),
+        "Un réseau de professionnels": "Een netwerk van professionals",
+        "Trouver un musée": "Een museum vinden",
+        "Les musées": "De musea",
+        "À propos": "Over ons",
+    },
+}
+
+# One museum page in English as well: the translation workflow, shown on the demo.
+MUSEUM_IN_ENGLISH = (
+    "louvre-lens-lens",
+    {
+        "Louvre-Lens": "Louvre-Lens",
+        "Un musée du réseau Musenor à Lens (Pas-de-Calais).": (
+            "A museum of the Musenor network in Lens (Pas-de-Calais)."
+        ),
+        # Its opening hours come from the circuits' demo (pages/circuits/demo.py).
+        "Fermé le 1er janvier, 1er mai et 25 décembre.": (
+            "Closed on 1 January, 1 May and 25 December."
+        ),
+    },
+)
+
+
+def home_page(locale):
+    """Create or update the French home page at the root of the tree, and publish it."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=locale).first()
+    fields = {key: HOME[key] for key in ("title", "hero_title", "intro")}
+    if home is None:
+        home = HomePage(slug="accueil", locale=locale, body=HOME["body"], **fields)
+        root.add_child(instance=home)
+    else:
+        for key, value in fields.items():
+            setattr(home, key, value)
+    home.save_revision().publish()
+    # Wagtail's welcome page is of no use once the home page exists.
+    for page in root.get_children().exclude(pk=home.pk).filter(depth=2):
+        if page.specific_class is Page:
+            page.delete()
+    return home
+
+
+def load(home, seed, stdout):
+    from musenor.pages.museums.models import MuseumIndexPage, MuseumPage
+    from musenor.pages.standard.models import StandardPage
+
+    about = StandardPage.objects.child_of(home).filter(slug="a-propos").first()
+    directory = MuseumIndexPage.objects.child_of(home).first()
+    for code in ("en", "nl"):
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        for page in (home, about, directory):
+            if page is not None:
+                translate_page(page, locale, TRANSLATIONS[code])
+    slug, strings = MUSEUM_IN_ENGLISH
+    museum = MuseumPage.objects.filter(locale=home.locale, slug=slug).first()
+    if museum is not None:
+        translate_page(museum, Locale.objects.get(language_code="en"), strings)
+        stdout.write(
+            "Translations: home, about and directory in English and Dutch; "
+            f"{museum.title} in English."
+        )
