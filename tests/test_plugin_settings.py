@@ -425,12 +425,12 @@ def test_the_editor_refuses_a_top_level_slug_the_core_holds(client, home, django
         "body-count": "0",
         "action-publish": "publish",
     }
-    with translation.override("en"):
-        response = client.post(url, data, headers={"accept-language": "en"})
+    response = client.post(url, data)
     assert response.status_code == 200
+    # The admin speaks French (the editors' language).
     assert response.context["form"].errors["slug"] == [
-        "The address “/recherche/” belongs to the portal: a page at the top of the site "
-        "cannot use it. Choose another slug."
+        "L’adresse « /recherche/ » est réservée par le portail : une page placée au premier "
+        "niveau du site ne peut pas l’utiliser. Choisissez un autre slug."
     ]
 
 
