@@ -62,8 +62,17 @@ def test_the_scaffold_is_a_plugin_whose_own_tests_pass(tmp_path):
         "README.md",
         "musenor_birdwatch/__init__.py",
         "musenor_birdwatch/apps.py",
+        "musenor_birdwatch/migrations/0001_initial.py",
+        "musenor_birdwatch/migrations/__init__.py",
+        "musenor_birdwatch/models.py",
         "musenor_birdwatch/musenor_hooks.py",
+        "musenor_birdwatch/notifications.py",
+        "musenor_birdwatch/sitemaps.py",
+        "musenor_birdwatch/templates/musenor_birdwatch/detail.html",
         "musenor_birdwatch/templates/musenor_birdwatch/index.html",
+        "musenor_birdwatch/templates/musenor_birdwatch/mail/new_entry.html",
+        "musenor_birdwatch/templates/musenor_birdwatch/mail/new_entry.txt",
+        "musenor_birdwatch/templates/musenor_birdwatch/panels/latest.html",
         "musenor_birdwatch/urls.py",
         "musenor_birdwatch/views.py",
         "pyproject.toml",
@@ -117,7 +126,8 @@ def test_the_scaffold_is_a_plugin_whose_own_tests_pass(tmp_path):
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
     summary = result.stdout.strip().splitlines()[-1]
-    assert re.search(r"\b4 passed\b", summary), summary
+    # A URL prefix, a panel, a sitemap section, a notification and a role, tested.
+    assert re.search(r"\b8 passed\b", summary), summary
     assert not re.search(r"failed|skipped|error", summary), summary
     # Nothing was installed in this environment.
     assert "birdwatch" not in {plugin.name for plugin in installed_plugins()}
@@ -133,9 +143,12 @@ def test_names_with_underscores_give_readable_names(tmp_path):
         "config_class": "BirdWatchConfig",
         "title": "Bird watch",
         "url_prefix": "bird-watch",
+        "upper_name": "BIRD_WATCH",
     }
-    hooks = (tmp_path / "out" / "musenor_bird_watch" / "musenor_hooks.py").read_text()
-    assert 'path("bird-watch/", include("musenor_bird_watch.urls"))' in hooks
+    apps_py = (tmp_path / "out" / "musenor_bird_watch" / "apps.py").read_text()
+    assert 'url_prefix = "bird-watch"' in apps_py
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert "`MUSENOR_BIRD_WATCH_ENTRIES_PER_PANEL`" in readme
 
 
 def test_the_default_directory_is_named_after_the_distribution(tmp_path, monkeypatch):

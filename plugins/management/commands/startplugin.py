@@ -35,6 +35,7 @@ def plugin_names(name):
         "config_class": "".join(part.capitalize() for part in name.split("_")) + "Config",
         "title": name.replace("_", " ").capitalize(),
         "url_prefix": name.replace("_", "-"),
+        "upper_name": name.upper(),
     }
 
 
