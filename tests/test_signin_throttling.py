@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
 EMAIL = "claire@musenor.test"
 PASSWORD = "le bon mot de passe"
-LOCKOUT_TEXT = "Signing in has failed too many times"
+# The admin (and its lockout page) speaks French, the editors' language.
+LOCKOUT_TEXT = "La connexion a échoué trop de fois"
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_the_right_password_is_refused_for_the_lockout_window(client, staff, lim
     response = sign_in(client, EMAIL, PASSWORD)
     assert response.status_code == 429
     assert LOCKOUT_TEXT in response.content.decode()
-    assert "suspended for 15 minutes" in response.content.decode()
+    assert "suspendue pendant 15 minutes" in response.content.decode()
     assert not signed_in(client)
     # From another address too: the account itself is throttled.
     assert sign_in(client, EMAIL, PASSWORD, ip="198.51.100.7").status_code == 429
