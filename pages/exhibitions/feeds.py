@@ -9,6 +9,8 @@ from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from musenor.pages.feeds import html_description
+
 
 class ExhibitionRSSFeed(Feed):
     def __call__(self, request, *args, **kwargs):
@@ -40,12 +42,7 @@ class ExhibitionRSSFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
-        parts = [dates_text(item)]
-        if item.place:
-            parts.append(item.place)
-        if item.display_summary:
-            parts.append(item.display_summary)
-        return "\n\n".join(parts)
+        return html_description(dates_text(item), item.place, item.display_summary)
 
     def item_pubdate(self, item):
         return item.first_published_at
