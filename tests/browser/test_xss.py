@@ -151,6 +151,8 @@ def parse_page(html):
 
 @dataclass(frozen=True)
 class Endpoint:
+    """Where a visitor can send parameters: a method, a path and the parameters' names."""
+
     method: str
     path: str
     names: frozenset
@@ -164,7 +166,6 @@ class Probe:
     url: str
     data: dict = field(default_factory=dict)
     payloads: tuple = ()
-    label: str = ""
 
     @property
     def target(self):
@@ -248,6 +249,7 @@ def payload_runs(limit=RUN_LENGTH, start=0):
 @dataclass
 class Report:
     requests: int = 0
+    tries: int = 0
     rendered: int = 0
     findings: list = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
@@ -370,6 +372,7 @@ def check_probes(client, chromium, probes):
     report = chromium.report
     for probe in probes:
         report.requests += 1
+        report.tries += len(probe.payloads) * len(probe.data)
         report.sent.update(probe.payloads)
         if probe.method == "post":
             response = client.post(probe.url, probe.data)
@@ -716,9 +719,10 @@ def test_no_payload_runs_or_is_injected(demo_site, browser, live_server, capsys)
     summary = [
         f"XSS corpus: {len(PAYLOADS)} payloads, {time.monotonic() - started:.0f} s.",
         f"Visitors: {len(inputs)} inputs on {len(endpoints)} endpoints, "
-        f"{len(reflecting)} endpoints showing a parameter back; {visitors.requests} "
-        f"requests ({dict(visitors.statuses)} by status class), {visitors.rendered} rendered "
-        f"in Chromium, {len(visitors.reached)} payloads reflected in some output.",
+        f"{len(reflecting)} endpoints showing a parameter back; {visitors.tries} payload "
+        f"tries in {visitors.requests} requests ({dict(visitors.statuses)} by status class), "
+        f"{visitors.rendered} rendered in Chromium, {len(visitors.reached)} payloads "
+        "reflected in some output.",
         f"Editors: {len(values.fields)} fields, {sum(values.injected.values())} field values "
         f"injected; {editors.requests} requests, {editors.rendered} rendered in Chromium, "
         f"{len(editors.reached)} payloads seen in some output.",
