@@ -315,7 +315,8 @@ def cmd_lock(args):
 # --- loadtest ------------------------------------------------------------------
 
 LOAD_SCRIPT = ROOT / "tests" / "load" / "report.lua"
-DEMO_DATABASE = ROOT / "var" / "musenor.sqlite3"
+# The SQLite database of `python3 dev.py demo` (in MUSENOR_VAR_DIR when it is set).
+DEMO_DATABASE = Path(os.environ.get("MUSENOR_VAR_DIR") or ROOT / "var") / "musenor.sqlite3"
 # The production environment of the load run, besides the database and the
 # folders: add here what production comes to require (or pass --env NAME=VALUE).
 LOADTEST_ENV = {
@@ -418,7 +419,7 @@ def cmd_loadtest(args):
         environment[name] = value
     env = project_env(PRODUCTION_SETTINGS, **environment)
     if DEMO_DATABASE.exists() and not args.fresh:
-        say(f"Copying the demo database {DEMO_DATABASE.relative_to(ROOT)} to {work}")
+        say(f"Copying the demo database {DEMO_DATABASE} to {work}")
         shutil.copy2(DEMO_DATABASE, database)
         manage("migrate", "--noinput", "--verbosity", "0", env=env)
     else:
