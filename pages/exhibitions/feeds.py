@@ -4,15 +4,14 @@ The index page serves them (``rss/`` and ``atom/`` routes) and passes itself
 in; the feeds honour the index's filters (``atom/?museum=…``).
 """
 
-from django.contrib.syndication.views import Feed
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from musenor.pages.feeds import html_description
+from musenor.pages.feeds import PortalFeed, html_description
 
 
-class ExhibitionRSSFeed(Feed):
+class ExhibitionRSSFeed(PortalFeed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)

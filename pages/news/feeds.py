@@ -6,14 +6,13 @@ The index page serves them (``rss/``, ``atom/``, ``tags/<tag>/rss/``,
 
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from musenor.pages.feeds import html_description
+from musenor.pages.feeds import PortalFeed, html_description
 
 
-class NewsRSSFeed(Feed):
+class NewsRSSFeed(PortalFeed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)

@@ -254,6 +254,8 @@ class Report:
     findings: list = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
     answered: Counter = field(default_factory=Counter)
+    outputs: Counter = field(default_factory=Counter)
+    errors: list = field(default_factory=list)
     sent: set = field(default_factory=set)
     reached: set = field(default_factory=set)
     inputs: set = field(default_factory=set)
@@ -381,6 +383,8 @@ def check_probes(client, chromium, probes):
             response = client.get(probe.target)
         report.statuses[response.status_code // 100] += 1
         if response.status_code >= 300 or not hasattr(response, "content"):
+            if response.status_code >= 400:
+                report.errors.append(f"{probe.method.upper()} {probe.target[:80]}")
             continue
         report.answered[(probe.method, probe.url)] += 1
         content = response.content
@@ -389,6 +393,7 @@ def check_probes(client, chromium, probes):
             continue
         report.reached.update(int(a or b) for a, b in SEEN.findall(text))
         kind = response.get("Content-Type", "")
+        report.outputs[kind.split(";")[0]] += 1
         label = f"{probe.method.upper()} {probe.target[:160]}"
         if "html" in kind:
             path = probe.target if probe.method == "get" else probe.url
@@ -736,8 +741,11 @@ def test_no_payload_runs_or_is_injected(demo_site, browser, live_server, capsys)
         + (", ".join(untested) or "none")
         + ".",
         f"Editors: {len(values.fields)} fields, {sum(values.injected.values())} field values "
-        f"injected; {editors.requests} requests, {editors.rendered} rendered in Chromium, "
+        f"injected; {editors.requests} requests ({dict(editors.statuses)} by status class: "
+        f"{', '.join(editors.errors) or 'no error'}), {editors.rendered} rendered in Chromium, "
         f"{len(editors.reached)} payloads seen in some output.",
+        f"Outputs carrying payloads, by type: visitors {dict(visitors.outputs)}, "
+        f"editors {dict(editors.outputs)}.",
     ]
     with capsys.disabled():
         print("\n" + "\n".join(summary))

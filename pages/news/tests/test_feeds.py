@@ -144,3 +144,12 @@ def test_feed_entries_escape_the_summary_that_readers_render_as_html(client, new
     assert (
         html == "<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;b&gt;co&lt;/b&gt;</p>"
     )
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_a_control_character_typed_by_an_editor_does_not_break_the_feed(client, news_index, feed):
+    make_news(news_index, title="Info\x01 du jour", intro="Texte\x0b collé", tags=["a\x02b"])
+    root = get_xml(client, f"{news_index.url}{feed}/", "application/")
+    texts = [element.text for element in root.iter()]
+    assert "Info du jour" in texts
+    assert "<p>Texte collé</p>" in texts
