@@ -6,6 +6,7 @@
     python3 dev.py check             lint, format, deploy and migration checks
     python3 dev.py setup             only set up .venv and the npm packages
     python3 dev.py lock              regenerate requirements-deploy.txt
+    python3 dev.py loadtest          serve a copy of the demo in production and load it
 
 Every command first makes sure that ``.venv`` exists and holds the project as
 described by ``pyproject.toml``, ``setup.py`` and the requirements files: it
@@ -18,6 +19,7 @@ is kept in ``.venv``), so a second run starts at once.
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -25,6 +27,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -329,6 +334,214 @@ def cmd_lock(args):
     return 0
 
 
+# --- loadtest ------------------------------------------------------------------
+
+LOAD_SCRIPT = ROOT / "tests" / "load" / "report.lua"
+# The SQLite database of `python3 dev.py demo` (in MUSENOR_VAR_DIR when it is set).
+DEMO_DATABASE = Path(os.environ.get("MUSENOR_VAR_DIR") or ROOT / "var") / "musenor.sqlite3"
+# The production environment of the load run, besides the database and the
+# folders: add here what production comes to require (or pass --env NAME=VALUE).
+LOADTEST_ENV = {
+    "ALLOWED_HOSTS": HOST,
+    "LOG_LEVEL": "WARNING",
+}
+# The proxy in front of production says the request came over HTTPS; with it,
+# production's HTTPS redirect stays on and the site answers as it would there.
+LOADTEST_HEADERS = {"X-Forwarded-Proto": "https"}
+LOADTEST_LIMITS = {"connections": 512, "duration": 600}
+
+# Which pages are loaded: found in the database, so that the demo's slugs may change.
+LOADTEST_TARGETS = """
+import json
+from urllib.parse import urlencode
+from django.urls import reverse
+from musenor.pages.exhibitions.models import ExhibitionPage
+from musenor.pages.museums.models import MuseumIndexPage
+def first(model):
+    page = model.objects.live().public().filter(locale__language_code="fr").order_by("path").first()
+    return page.get_url() if page else None
+print(json.dumps({
+    "home": "/",
+    "directory": first(MuseumIndexPage),
+    "exhibition": first(ExhibitionPage),
+    "search": reverse("search") + "?" + urlencode({"q": "musée"}),
+}))
+"""
+
+
+def wait_for_server(url, headers, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback only
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            time.sleep(0.5)
+    return None
+
+
+def loadtest_report(results, duration):
+    rows = []
+    total = {"requests": 0, "errors": 0}
+    for name, (url, figures) in results.items():
+        errors = sum(figures[key] for key in ("connect", "read", "write", "status", "timeout"))
+        seconds = figures["duration_us"] / 1e6 or duration
+        rows.append(
+            (
+                name,
+                url,
+                figures["requests"],
+                errors,
+                figures["requests"] / seconds,
+                *(figures[key] / 1000 for key in ("p50", "p95", "p99")),
+            )
+        )
+        total["requests"] += figures["requests"]
+        total["errors"] += errors
+    print()
+    print(
+        f"{'page':<11} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'p99 ms':>8}  url"
+    )
+    for name, url, count, errors, rate, p50, p95, p99 in rows:
+        print(
+            f"{name:<11} {count:>8} {errors:>6} {rate:>7.1f} {p50:>8.0f} {p95:>8.0f} "
+            f"{p99:>8.0f}  {url}"
+        )
+    rate = sum(row[4] for row in rows)
+    print(f"{'all':<11} {total['requests']:>8} {total['errors']:>6} {rate:>7.1f}")
+    print(
+        "(errors: connection, read, write and time-out errors, and answers of status 400 or more)"
+    )
+    return total["errors"]
+
+
+def cmd_loadtest(args):
+    """Serve a copy of the demo with production settings under gunicorn and load it with wrk."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        sys.exit("dev.py: wrk is not installed: apt-get install wrk")
+    for name, limit in LOADTEST_LIMITS.items():
+        if not 0 < getattr(args, name) <= limit:
+            sys.exit(f"dev.py: --{name} must be between 1 and {limit}")
+    ensure_venv()
+    work = Path(tempfile.mkdtemp(prefix="musenor-loadtest-"))
+    database = work / "musenor.sqlite3"
+    environment = {
+        **LOADTEST_ENV,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "MUSENOR_VAR_DIR": str(work),
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+    for assignment in args.env:
+        name, _, value = assignment.partition("=")
+        environment[name] = value
+    env = project_env(PRODUCTION_SETTINGS, **environment)
+    if DEMO_DATABASE.exists() and not args.fresh:
+        say(f"Copying the demo database {DEMO_DATABASE} to {work}")
+        shutil.copy2(DEMO_DATABASE, database)
+        manage("migrate", "--noinput", "--verbosity", "0", env=env)
+    else:
+        say(f"Building the demo database in {work} (python3 dev.py demo keeps one in var/)")
+        manage("migrate", "--noinput", "--verbosity", "0", env=env)
+        subprocess.run(
+            [PYTHON, ROOT / "manage.py", "load_demo"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    say("Collecting the static files (production storage: compressed, hashed names)")
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    targets = json.loads(
+        subprocess.run(
+            [PYTHON, ROOT / "manage.py", "shell", "--no-imports", "-c", LOADTEST_TARGETS],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    missing = [name for name, url in targets.items() if not url]
+    if missing:
+        sys.exit(f"dev.py: the demo database has no live page for: {', '.join(missing)}")
+    base = f"http://{HOST}:{args.port}"
+    say(f"Serving it with gunicorn ({args.workers} workers) on {base}")
+    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "musenor.site.wsgi:application",
+            "--bind",
+            f"{HOST}:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--error-logfile",
+            "-",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    code = 0
+    try:
+        wait_for_server(base + "/", LOADTEST_HEADERS)
+        for path in targets.values():
+            status = wait_for_server(base + path, LOADTEST_HEADERS, seconds=10)
+            if status != 200:
+                sys.exit(f"dev.py: {path} answered {status}: see {work / 'gunicorn.log'}")
+        share, extra = divmod(args.connections, len(targets))
+        say(
+            f"Loading {len(targets)} pages at {args.connections} connections in all "
+            f"for {args.duration} s"
+        )
+        runs = {}
+        for i, (name, path) in enumerate(targets.items()):
+            connections = share + (1 if i < extra else 0)
+            if not connections:
+                continue
+            headers = [part for k, v in LOADTEST_HEADERS.items() for part in ("-H", f"{k}: {v}")]
+            command = [
+                wrk,
+                "--threads",
+                "1",
+                "--connections",
+                str(connections),
+                "--duration",
+                f"{args.duration}s",
+                "--timeout",
+                f"{args.timeout}s",
+                "--script",
+                LOAD_SCRIPT,
+                *headers,
+                base + path,
+            ]
+            runs[name] = (path, subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
+        results = {}
+        for name, (path, process) in runs.items():
+            output = process.communicate()[0]
+            results[name] = (path, json.loads(output.strip().splitlines()[-1]))
+        code = 1 if loadtest_report(results, args.duration) else 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+        if args.keep:
+            say(f"Kept {work} (database, static files, gunicorn.log)")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return code
+
+
 def main(argv=None):
     if sys.version_info < (3, 11):  # noqa: UP036  (python3 may be older on a laptop)
         sys.exit("dev.py needs Python 3.11 or newer.")
@@ -348,6 +561,24 @@ def main(argv=None):
     commands.add_parser("lock", help="regenerate requirements-deploy.txt").set_defaults(
         handler=cmd_lock
     )
+    load = commands.add_parser(
+        "loadtest", help="serve a copy of the demo in production and load it with wrk"
+    )
+    load.add_argument("--connections", type=int, default=32, help="in all (default 32)")
+    load.add_argument("--duration", type=int, default=60, help="seconds (default 60)")
+    load.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    load.add_argument("--port", type=int, default=8765)
+    load.add_argument("--timeout", type=int, default=10, help="seconds before a request fails")
+    load.add_argument("--fresh", action="store_true", help="build a new demo database")
+    load.add_argument("--keep", action="store_true", help="keep the run's folder")
+    load.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an environment variable of the server (repeatable)",
+    )
+    load.set_defaults(handler=cmd_loadtest)
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["test"]:
         # argparse would take pytest's own options (-x, -k, --ds) for ours.

@@ -4,13 +4,14 @@ The index page serves them (``rss/`` and ``atom/`` routes) and passes itself
 in; the feeds honour the index's filters (``atom/?museum=…``).
 """
 
-from django.contrib.syndication.views import Feed
 from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from musenor.pages.feeds import PortalFeed, html_description
 
-class ExhibitionRSSFeed(Feed):
+
+class ExhibitionRSSFeed(PortalFeed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
@@ -40,12 +41,7 @@ class ExhibitionRSSFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
-        parts = [dates_text(item)]
-        if item.place:
-            parts.append(item.place)
-        if item.display_summary:
-            parts.append(item.display_summary)
-        return "\n\n".join(parts)
+        return html_description(dates_text(item), item.place, item.display_summary)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -6,12 +6,13 @@ The index page serves them (``rss/``, ``atom/``, ``tags/<tag>/rss/``,
 
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from musenor.pages.feeds import PortalFeed, html_description
 
-class NewsRSSFeed(Feed):
+
+class NewsRSSFeed(PortalFeed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
@@ -52,7 +53,7 @@ class NewsRSSFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
-        return item.display_summary
+        return html_description(item.display_summary)
 
     def item_author_name(self, item):
         return item.author or None

@@ -161,6 +161,34 @@ def test_rss_feed(client, exhibitions, index):
     assert current.findtext("pubDate")
 
 
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_feed_entries_escape_the_texts_that_readers_render_as_html(client, home, index, feed):
+    make_exhibition(index, title="Expo", venue="<b>Salle</b>", summary="<script>alert(1)</script>")
+    root = ET.fromstring(client.get(f"{index.url}{feed}/").content)
+    if feed == "rss":
+        html = root.find("channel").find("item").findtext("description")
+    else:
+        summary = root.find(f"{ATOM}entry").find(f"{ATOM}summary")
+        assert summary.get("type") == "html"
+        html = summary.text
+    paragraphs = html.split("\n")
+    assert len(paragraphs) == 3  # the dates, the place, the summary
+    assert paragraphs[1:] == [
+        "<p>&lt;b&gt;Salle&lt;/b&gt;</p>",
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    ]
+
+
+def test_a_control_character_typed_by_an_editor_does_not_break_the_feeds(client, home, index):
+    make_exhibition(index, title="Expo\x01 d'été", summary="Un\x1f résumé")
+    for feed in ("rss", "atom"):
+        response = client.get(f"{index.url}{feed}/")
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Expo d'été" in text.replace("&#x27;", "'").replace("&#39;", "'")
+        assert "\x01" not in text and "\x1f" not in text
+
+
 def test_atom_feed_respects_filters(client, exhibitions, index):
     response = client.get(index.url + "atom/?museum=musee-de-picardie")
     assert response["Content-Type"].startswith("application/atom+xml")

@@ -55,8 +55,9 @@ def test_rss_lists_live_news_newest_first(client, news_index, news):
     ]
     first = items[0]
     assert first.findtext("link") == news[0].get_full_url()
+    # The description is HTML (feed readers render it): the plain intro, escaped.
     assert first.findtext("description") == (
-        "Un seul site pour les quatre-vingt-dix musées & leurs publics."
+        "<p>Un seul site pour les quatre-vingt-dix musées &amp; leurs publics.</p>"
     )
     assert first.findtext(f"{DC}creator") == "Claire Vasseur"
     assert sorted(c.text for c in first.findall("category")) == ["numérique", "vie du réseau"]
@@ -128,3 +129,27 @@ def test_feeds_hold_the_latest_items_only(client, news_index, monkeypatch):
 def test_feed_routes_are_not_pages_of_their_own(client, news_index, news):
     assert client.get(f"{news_index.url}rss/extra/").status_code == 404
     assert client.get(f"{news_index.url}tags/").status_code == 404
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_feed_entries_escape_the_summary_that_readers_render_as_html(client, news_index, feed):
+    make_news(news_index, title="Info", intro='<img src=x onerror="alert(1)"> & <b>co</b>')
+    root = get_xml(client, f"{news_index.url}{feed}/", "application/")
+    if feed == "rss":
+        html = root.find("channel").find("item").findtext("description")
+    else:
+        summary = root.find(f"{ATOM}entry").find(f"{ATOM}summary")
+        assert summary.get("type") == "html"
+        html = summary.text
+    assert (
+        html == "<p>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &lt;b&gt;co&lt;/b&gt;</p>"
+    )
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_a_control_character_typed_by_an_editor_does_not_break_the_feed(client, news_index, feed):
+    make_news(news_index, title="Info\x01 du jour", intro="Texte\x0b collé", tags=["a\x02b"])
+    root = get_xml(client, f"{news_index.url}{feed}/", "application/")
+    texts = [element.text for element in root.iter()]
+    assert "Info du jour" in texts
+    assert "<p>Texte collé</p>" in texts
