@@ -5,6 +5,8 @@ from typing import Protocol, runtime_checkable
 
 from wagtail.search.backends import get_search_backend
 
+from .query import parse_query
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -22,7 +24,11 @@ class SearchProvider(Protocol):
     ``name`` is a stable identifier (used in URLs to show one provider's
     results), ``label`` the heading of its section on the results page.
     ``search`` must respect what ``request.user`` may see and return at most
-    ``limit`` hits, best first.
+    ``limit`` hits, best first. ``query`` is the visitor's text, cleaned by
+    :func:`musenor.search.query.clean_text` (no control characters, at most
+    200 characters) and holding at least one word; a provider that searches
+    through Wagtail's backend passes it through
+    :func:`musenor.search.query.parse_query`, never as a string.
     """
 
     name: str
@@ -52,6 +58,9 @@ class ModelSearchProvider:
     def search(self, query, request, limit):
         # Through the backend: the model's own queryset has no ``search()``
         # (only page querysets do).
+        parsed = parse_query(query)
+        if parsed is None:
+            return []
         backend = get_search_backend()
-        results = backend.search(query, self.get_queryset(request))[:limit]
+        results = backend.search(parsed, self.get_queryset(request))[:limit]
         return [self.to_hit(obj, request) for obj in results]

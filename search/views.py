@@ -8,17 +8,21 @@ from wagtail.models import Locale, Page
 
 from musenor.plugins.manager import call
 
-MAX_QUERY_LENGTH = 200
+from .query import clean_text, parse_query
+
 PROVIDER_LIMIT = 5
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # What the visitor typed, cleaned, is shown back and given to providers;
+    # the pages are searched with the parsed query, never with the text.
+    query = clean_text(request.GET.get("q"))
+    search_query = parse_query(query)
     page_results = Page.objects.none()
     sections = []
-    if query:
+    if search_query is not None:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        page_results = pages.search(query)
+        page_results = pages.search(search_query)
         for provider in call("search_providers"):
             hits = provider.search(query, request, PROVIDER_LIMIT)
             if hits:
