@@ -90,6 +90,8 @@ MUSENOR_PLUGIN_SETTINGS = {}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a form body: a bad one gets a 400, not a 500.
+    "musenor.site.middleware.FormBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
