@@ -224,6 +224,12 @@ MUSENOR_MODERATION = env_bool("MUSENOR_MODERATION", False)
 MUSENOR_MAP_TILES_URL = env("MAP_TILES_URL", "")
 MUSENOR_MAP_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "")
 
+# --- Imports ----------------------------------------------------------------
+
+# Hosts the OpenAgenda import may read (empty: any host on the public
+# internet; private and loopback addresses are refused either way).
+MUSENOR_OPENAGENDA_ALLOWED_HOSTS = env_list("OPENAGENDA_ALLOWED_HOSTS")
+
 # --- E-mail -----------------------------------------------------------------
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
