@@ -55,3 +55,7 @@ def test_too_many_fields_or_too_big_a_body_is_a_bad_request(visitor, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = b"language=en&next=" + b"x" * 2000
     assert post(visitor, "/i18n/setlang/", body, FORM).status_code == 400
+    body = b'--zz\r\nContent-Disposition: form-data; name="next"\r\n\r\n' + b"x" * 2000
+    body += b"\r\n--zz--\r\n"
+    multipart = "multipart/form-data; boundary=zz"
+    assert post(visitor, "/i18n/setlang/", body, multipart).status_code == 400
