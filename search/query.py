@@ -61,6 +61,11 @@ def clean_text(value, max_length=MAX_QUERY_LENGTH):
     return " ".join(text.split())[:max_length].strip()
 
 
+def words_of(text):
+    """The words of ``text``: runs of letters and digits of any script."""
+    return _WORD.findall(text)
+
+
 @dataclass(frozen=True)
 class _Item:
     words: tuple[str, ...]

@@ -198,3 +198,35 @@ def test_the_search_page_shows_the_cleaned_text(client, museums):
     response = client.get(reverse("search"), {"q": 'grande\x00 "guerre'})
     assert response.context["search_query"] == 'grande "guerre'
     assert "\x00" not in response.content.decode()
+
+
+# --- the backend beneath every caller ----------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ['"', '"""', "\x00", "^(:", "*"])
+def test_the_backend_strips_syntax_from_any_caller(museums, text):
+    from wagtail.models import Page
+
+    # A string, and query objects built elsewhere (as the Wagtail admin does).
+    assert list(Page.objects.live().search(text)) is not None
+    query = And([PlainText(text), Phrase(text), Not(PlainText(text + " x"))])
+    assert list(Page.objects.live().search(query)) is not None
+    # What is left are the words, still found.
+    found = Page.objects.live().search(f"{text} Historial {text}")
+    assert [page.title for page in found] == ["Historial de Péronne"]
+
+
+@pytest.mark.django_db
+def test_the_admin_search_boxes_survive_quotes_and_nul(client, museums):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser(
+        email="staff@musenor.test", password="pw", first_name="A", last_name="B"
+    )
+    client.force_login(user)
+    for url in ("/admin/pages/search/", "/admin/documents/", "/admin/choose-page/search/"):
+        for text in ('"', "a%00b", "%22Grande%20Guerre"):
+            assert client.get(f"{url}?q={text}").status_code == 200, (url, text)
+    response = client.get("/admin/pages/search/?q=%22Historial%22%00")
+    assert "Historial de Péronne" in response.content.decode()
