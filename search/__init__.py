@@ -2,6 +2,8 @@
 parser and the provider protocol that plugins implement.
 
 Dependencies go one way: ``backends`` is read by the settings and imports
-nothing from Django; ``providers`` defines what plugins return from the
-``search_providers`` hook; ``views`` aggregates pages and providers.
+nothing from Django; ``database`` is the database search backend it names,
+built on ``query``, the parser of visitor text; ``providers`` defines what
+plugins return from the ``search_providers`` hook; ``views`` aggregates pages
+and providers.
 """

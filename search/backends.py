@@ -1,8 +1,10 @@
 """Choose Wagtail's search backend from a URL (read by the settings).
 
 No URL: Wagtail's database backend, which uses FTS5 on SQLite and full-text
-``tsvector`` columns on PostgreSQL. A URL whose scheme names one of Wagtail's
-own backends selects it, with no code change::
+``tsvector`` columns on PostgreSQL, through ``musenor.search.database``
+(which strips search syntax from whatever text its callers give). A URL
+whose scheme names one of Wagtail's own backends selects it, with no code
+change::
 
     elasticsearch9://search.example.org:9200      -> wagtail.search.backends.elasticsearch9
     elasticsearch8+https://user:pw@host:9243      -> elasticsearch8 over TLS
@@ -24,7 +26,9 @@ BACKENDS = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
-DATABASE_BACKEND = "wagtail.search.backends.database"
+# Wagtail's database backend, with only words in the texts it is given
+# (musenor.search.database); not imported here, only named.
+DATABASE_BACKEND = "musenor.search.database"
 # The module each backend's client is imported as, and the portal's extra that installs it.
 CLIENTS = {
     "elasticsearch8": ("elasticsearch", "elasticsearch"),

@@ -11,6 +11,8 @@ from wagtail.search.backends import get_search_backend
 
 from musenor.plugins.manager import call_each, report_failure
 
+from .query import parse_query
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -25,15 +27,20 @@ class SearchHit:
 class SearchProvider(Protocol):
     """What the ``search_providers`` hook returns.
 
-    ``name`` is a stable identifier (used in URLs to show one provider's
-    results), ``label`` the heading of its section on the results page.
-    ``search`` must respect what ``request.user`` may see and return at most
-    ``limit`` hits, best first.
+        ``name`` is a stable identifier (used in URLs to show one provider's
+        results), ``label`` the heading of its section on the results page.
+        ``search`` must respect what ``request.user`` may see and return at most
+        ``limit`` hits, best first.
 
-    Two optional methods (plugin API 2): ``count(query, request)``, the total
-    number of hits ``request.user`` may see, and ``results_url(query)``, the
-    URL of the plugin's own page of every result for ``query``. The results
-    page shows the count and links to that page when they are there.
+        Two optional methods (plugin API 2): ``count(query, request)``, the total
+        number of hits ``request.user`` may see, and ``results_url(query)``, the
+        URL of the plugin's own page of every result for ``query``. The results
+        page shows the count and links to that page when they are there.
+    ``query`` is the visitor's text, cleaned by
+        :func:`musenor.search.query.clean_text` (no control characters, at most
+        200 characters) and holding at least one word; a provider that searches
+        through Wagtail's backend passes it through
+        :func:`musenor.search.query.parse_query`, never as a string.
     """
 
     name: str
@@ -99,7 +106,10 @@ class ModelSearchProvider:
         """Wagtail's search results for ``query`` among what ``request.user`` may see."""
         # Through the backend: the model's own queryset has no ``search()``
         # (only page querysets do).
-        return get_search_backend().search(query, self.get_queryset(request))
+        parsed = parse_query(query)
+        if parsed is None:
+            return self.get_queryset(request).none()
+        return get_search_backend().search(parsed, self.get_queryset(request))
 
     def search(self, query, request, limit):
         return [self.to_hit(obj, request) for obj in self.results(query, request)[:limit]]

@@ -9,18 +9,21 @@ from wagtail.models import Locale, Page
 from musenor.plugins.pages import with_installed_types
 
 from .providers import provider_sections
+from .query import clean_text, parse_query
 
-MAX_QUERY_LENGTH = 200
 PROVIDER_LIMIT = 5
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # What the visitor typed, cleaned, is shown back and given to providers;
+    # the pages are searched with the parsed query, never with the text.
+    query = clean_text(request.GET.get("q"))
+    search_query = parse_query(query)
     page_results = Page.objects.none()
     sections = []
-    if query:
+    if search_query is not None:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        page_results = with_installed_types(pages).search(query)
+        page_results = with_installed_types(pages).search(search_query)
         sections = provider_sections(query, request, PROVIDER_LIMIT)
     paginator = Paginator(page_results, 10)
     results = paginator.get_page(request.GET.get("page"))

@@ -4,6 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from musenor.search.query import clean_text, parse_query
+
 from .choices import Department
 
 
@@ -38,6 +40,9 @@ class MuseumFilterForm(forms.Form):
     def has_filters(self):
         return any(self.cleaned_data.get(name) for name in self.fields)
 
+    def clean_q(self):
+        return clean_text(self.cleaned_data.get("q"), self.fields["q"].max_length)
+
     def filter(self, museums):
         data = self.cleaned_data
         if data.get("department"):
@@ -58,7 +63,10 @@ class MuseumFilterForm(forms.Form):
         condition = (
             Q(title__icontains=text) | Q(city__icontains=text) | Q(themes__name__icontains=text)
         )
-        matched = [page.pk for page in MuseumPage.objects.live().search(text, operator="and")]
+        matched = []
+        search_query = parse_query(text)
+        if search_query is not None:
+            matched = [page.pk for page in MuseumPage.objects.live().search(search_query)]
         if matched:
             condition |= Q(pk__in=matched)
         return condition

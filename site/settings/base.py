@@ -10,8 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from xstatic.pkg import leaflet as xstatic_leaflet
 
 from musenor.plugins.discovery import discover_plugins
@@ -104,6 +104,8 @@ MUSENOR_PLUGIN_SETTINGS = {}
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "musenor.site.csp.ContentSecurityPolicyMiddleware",
+    # Before anything reads a form body: a bad one gets a 400, not a 500.
+    "musenor.site.middleware.FormBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -300,6 +302,12 @@ WAGTAILMEDIA = {
 # Tiles never come from a hard-coded server: an empty URL shows the list only.
 MUSENOR_MAP_TILES_URL = env("MAP_TILES_URL", "")
 MUSENOR_MAP_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "")
+
+# --- Imports ----------------------------------------------------------------
+
+# Hosts the OpenAgenda import may read (empty: any host on the public
+# internet; private and loopback addresses are refused either way).
+MUSENOR_OPENAGENDA_ALLOWED_HOSTS = env_list("OPENAGENDA_ALLOWED_HOSTS")
 
 # --- E-mail -----------------------------------------------------------------
 

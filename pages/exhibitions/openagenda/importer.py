@@ -124,6 +124,10 @@ class Importer:
         except MalformedEvent as error:
             self.report.add("skipped", uid, "", _("malformed: %(reason)s") % {"reason": error})
             return
+        except Exception:  # noqa: BLE001 - one event's failure must not stop the others
+            logger.exception("OpenAgenda event %s could not be read", uid)
+            self.report.add("skipped", uid, "", _("malformed: the event could not be read."))
+            return
         try:
             with transaction.atomic():
                 self.apply(data)

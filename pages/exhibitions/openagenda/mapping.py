@@ -31,6 +31,10 @@ ATTENDANCE_ONLINE = 2
 TITLE_LENGTH = 255
 SUMMARY_LENGTH = 600
 TAG_LENGTH = 100
+# Dates outside these years are typing errors (or attacks), not exhibitions:
+# year 9999 also overflows as soon as it is moved to another time zone.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
 
 
 class MalformedEvent(Exception):
@@ -98,6 +102,11 @@ def parse_moment(value, what):
             _("%(what)s is not an ISO 8601 date-time: “%(value)s”.")
             % {"what": what, "value": value}
         ) from error
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise MalformedEvent(
+            _("%(what)s is not between the years %(first)s and %(last)s: “%(value)s”.")
+            % {"what": what, "first": FIRST_YEAR, "last": LAST_YEAR, "value": value}
+        )
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment

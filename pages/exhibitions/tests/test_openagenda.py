@@ -253,6 +253,19 @@ def test_missing_file_and_unknown_pages_are_clear_errors(index):
         run("--file", str(DATA / "events.json"), "--index", "expositions", "--museum", "999")
 
 
+def test_impossible_dates_skip_their_event_and_keep_the_others(index, museums):
+    # Year 9999 overflowed when moved to Paris time and aborted the whole import.
+    output = run("--file", str(DATA / "events_bad_dates.json"), "--index", "expositions")
+    assert "2 created, 0 updated, 0 unchanged, 0 unpublished, 4 skipped." in output
+    for uid in (48213971, 48213972, 48213973, 48213974):
+        line = next(line for line in output.splitlines() if line.startswith(f"[skipped] {uid}"))
+        assert "between the years 1900 and 2199" in line
+    assert sorted(ExhibitionPage.objects.values_list("openagenda_uid", flat=True)) == [
+        48213970,
+        48213975,
+    ]
+
+
 def test_translations_do_not_claim_the_event(index, museums):
     from wagtail.models import Locale
 
@@ -295,41 +308,3 @@ def test_url_errors_are_clear(index, monkeypatch):
     monkeypatch.setattr(fetch, "fetch_json", failing)
     with pytest.raises(CommandError, match="403"):
         run("--url", "https://api.openagenda.example/v2/agendas/1/events", "--index", "expositions")
-
-
-class FakeResponse(io.BytesIO):
-    def __init__(self, content, length=None):
-        super().__init__(content)
-        self.headers = {"Content-Length": str(length)} if length is not None else {}
-
-
-def test_fetch_json_refuses_other_schemes():
-    with pytest.raises(fetch.FetchError, match="http and https"):
-        fetch.fetch_json("file:///etc/passwd")
-
-
-def test_fetch_json_passes_a_timeout_and_limits_the_size(monkeypatch):
-    calls = []
-
-    def fake_urlopen(request, timeout):
-        calls.append(timeout)
-        return FakeResponse(b'{"events": []}' + b" " * 100)
-
-    monkeypatch.setattr(fetch.urllib.request, "urlopen", fake_urlopen)
-    assert fetch.fetch_json("https://example.org/e", timeout=3) == {"events": []}
-    assert calls == [3]
-    with pytest.raises(fetch.FetchError, match="more than 50 bytes"):
-        fetch.fetch_json("https://example.org/e", max_bytes=50)
-    monkeypatch.setattr(
-        fetch.urllib.request, "urlopen", lambda request, timeout: FakeResponse(b"{}", 10**9)
-    )
-    with pytest.raises(fetch.FetchError, match="more than"):
-        fetch.fetch_json("https://example.org/e")
-
-
-def test_fetch_json_reports_non_json(monkeypatch):
-    monkeypatch.setattr(
-        fetch.urllib.request, "urlopen", lambda request, timeout: FakeResponse(b"<html>")
-    )
-    with pytest.raises(fetch.FetchError, match="did not return JSON"):
-        fetch.fetch_json("https://example.org/e")
