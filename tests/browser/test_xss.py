@@ -756,7 +756,6 @@ def test_no_payload_runs_or_is_injected(demo_site, browser, live_server, capsys)
     # error is not tested.
     # (A 4xx, such as the sign-in throttle's 429, is listed above, not failed.)
     assert not visitors.statuses[5], f"server errors with visitors' payloads: {summary}"
-    )
     assert not editors.statuses[5], f"server errors with the editors' payloads: {summary}"
     # Every payload reached a page, and Chromium rendered them: the test tested something.
     assert len(visitors.reached) == len(PAYLOADS) and visitors.rendered, summary
