@@ -344,6 +344,9 @@ DEMO_DATABASE = Path(os.environ.get("MUSENOR_VAR_DIR") or ROOT / "var") / "musen
 LOADTEST_ENV = {
     "ALLOWED_HOSTS": HOST,
     "LOG_LEVEL": "WARNING",
+    # Production wants an explicit mail backend; nothing is sent during the run.
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": HOST,
 }
 # The proxy in front of production says the request came over HTTPS; with it,
 # production's HTTPS redirect stays on and the site answers as it would there.
