@@ -27,6 +27,9 @@ def backend_module(tmp_path, settings_module, **variables):
         "MUSENOR_VAR_DIR": str(tmp_path / "var"),
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "example.org",
+        # Production refuses to start without an explicit mail backend.
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "localhost",
         **variables,
     }
     return subprocess.run(
