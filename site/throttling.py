@@ -72,6 +72,11 @@ def lockout_minutes():
 def lockout_response(request, original_response=None, credentials=None):
     """The page a locked-out sign-in gets: 429, the same for every account."""
     context = {"minutes": lockout_minutes()}
-    return render(
+    response = render(
         request, LOCKOUT_TEMPLATE, context, status=getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429)
     )
+    cooloff = settings.AXES_COOLOFF_TIME
+    if cooloff:
+        # Tells scripts and browsers when to try again (RFC 9110), as the page tells people.
+        response["Retry-After"] = str(int(cooloff.total_seconds()))
+    return response

@@ -61,6 +61,7 @@ def test_the_right_password_is_refused_for_the_lockout_window(client, staff, lim
     # Now the right password is refused too, with a clear message.
     response = sign_in(client, EMAIL, PASSWORD)
     assert response.status_code == 429
+    assert response["Retry-After"] == "900"  # the 15 minutes of the lockout window
     assert LOCKOUT_TEXT in response.content.decode()
     assert "suspendue pendant 15 minutes" in response.content.decode()
     assert not signed_in(client)
