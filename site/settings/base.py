@@ -355,18 +355,12 @@ CONTENT_SECURITY_POLICY = {
 MUSENOR_ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
 MUSENOR_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "media-src": [SELF, "blob:"],
         "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF, "https:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [SELF],
     }
 }
 
