@@ -13,7 +13,11 @@ class InvitationAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["museum"].queryset = museum_choices()
+        museum = self.fields["museum"]
+        museum.queryset = museum_choices()
+        # A list of the directory's museums rather than Wagtail's page chooser,
+        # which would offer every page of the site.
+        museum.widget = forms.Select(choices=museum.choices)
         self.fields["working_groups"].widget = forms.CheckboxSelectMultiple(
             choices=self.fields["working_groups"].choices
         )

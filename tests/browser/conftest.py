@@ -247,3 +247,73 @@ def check_accessibility(axe_source):
 def artifacts_dir():
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+# --- Members (musenor.site.members): accounts that sign in on the public site -------
+
+MEMBER_PASSWORD = "un mot de passe de membre 2026"
+
+
+@pytest.fixture
+def working_groups(wagtail_roots):
+    """The association's five working groups (site/data/groups.csv), keyed by slug."""
+    from musenor.site.accounts.models import WorkingGroup
+
+    WorkingGroup.objects.load_defaults()
+    return {group.slug: group for group in WorkingGroup.objects.all()}
+
+
+@pytest.fixture
+def accept_invitation(live_server):
+    """Open the link of an invitation mail in ``page`` and choose the password.
+
+    ``accept_invitation(page, message)`` lands on the members' dashboard, signed
+    in, and returns the new account.
+    """
+    import re
+
+    from django.contrib.auth import get_user_model
+
+    def accept(page, message, password=MEMBER_PASSWORD):
+        link = re.search(r"https?://\S+/membres/invitation/\S+/", message.body).group(0)
+        page.goto(live_server.url + re.sub(r"^https?://[^/]+", "", link))
+        page.locator("input[name=new_password1]").fill(password)
+        page.locator("input[name=new_password2]").fill(password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/membres/$"))
+        return get_user_model().objects.get(email=message.to[0])
+
+    return accept
+
+
+@pytest.fixture
+def member_page(site_tree, working_groups, new_page, accept_invitation):
+    """A member invited and signed in through the browser: ``member_page(groups=[...])``.
+
+    The invitation is made as staff's would be (``membership.invite``), its mail
+    read from Django's outbox; the page is signed in, on the dashboard.
+    Keyword arguments: ``email``, ``first_name``, ``last_name``, ``groups``
+    (working group slugs), ``password``.
+    """
+    from django.core import mail
+
+    from musenor.site.members import membership
+    from musenor.site.members.models import Invitation
+
+    def sign_in(
+        *,
+        email="camille.durand@musenor.test",
+        first_name="Camille",
+        last_name="Durand",
+        groups=(),
+        password=MEMBER_PASSWORD,
+    ):
+        invitation = Invitation(email=email, first_name=first_name, last_name=last_name)
+        sent = len(mail.outbox)
+        membership.invite(invitation)
+        invitation.working_groups.set([working_groups[slug] for slug in groups])
+        [message] = [m for m in mail.outbox[sent:] if m.to == [email]]
+        page = new_page()
+        return page, accept_invitation(page, message, password)
+
+    return sign_in

@@ -115,7 +115,9 @@ def test_the_dashboard_collects_the_panels_and_the_navigation_of_the_plugins(cli
     plugin.member_dashboard_panels = hookimpl(
         lambda request: [
             DashboardPanel(
-                "Prochaines réunions", "musenor_members/panels/working_groups.html", {"groups": []}
+                "Prochaines réunions",
+                "musenor_members/panels/working_groups.html",
+                {"groups": [{"name": "Réunion du 4 décembre"}]},
             )
         ]
     )
@@ -125,12 +127,24 @@ def test_the_dashboard_collects_the_panels_and_the_navigation_of_the_plugins(cli
         assert "Agenda des réunions" in html
         assert 'href="/agenda/"' in html
         assert "Prochaines réunions" in html
+        assert "Réunion du 4 décembre" in html  # rendered with the panel's own context
         assert "/reserve/" not in html  # the member lacks the permission
     html = client.get("/membres/").content.decode()
     assert "Agenda des réunions" not in html and "Prochaines réunions" not in html
     # The core's own entries stay.
     for url in ["/membres/profil/", "/membres/annuaire/", "/notifications/"]:
         assert f'href="{url}"' in html
+
+
+def test_the_dashboard_shows_the_member_s_groups_and_profile(
+    client, member, museum, working_groups
+):
+    working_groups["mediation"].add_member(member)
+    MemberProfile.objects.create(user=member, museum=museum, job_title="Conservatrice")
+    client.force_login(member)
+    html = client.get("/membres/").content.decode()
+    assert "Médiation" in html and "Palais des Beaux-Arts" in html and "Conservatrice" in html
+    assert member.email in html
 
 
 def test_the_notification_preferences_are_in_the_members_space(client, member):
