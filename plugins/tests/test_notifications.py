@@ -198,7 +198,8 @@ def test_a_tampered_unsubscribe_link_is_refused(member, birdwatch):
 def test_the_preferences_page_needs_a_sign_in(client):
     response = client.get("/notifications/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    # The members' sign-in on the public site, then back here.
+    assert response["Location"] == "/membres/connexion/?next=/notifications/"
 
 
 def test_a_member_chooses_how_each_type_reaches_them(client, member, birdwatch):

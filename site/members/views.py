@@ -45,13 +45,7 @@ EMAIL_CHANGE_SALT = "musenor.members.email-change"
 
 
 class MembersSpaceMixin(LoginRequiredMixin):
-    """A page of the members' space: signed-in members only, with the members' navigation."""
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "member_menu": member_hooks.member_menu(self.request),
-        }
+    """A page of the members' space: signed-in members only (others go to sign in)."""
 
 
 # --- Signing in and out, passwords -------------------------------------------
@@ -174,12 +168,16 @@ class ApplyDoneView(TemplateView):
 
 
 class DashboardView(MembersSpaceMixin, TemplateView):
+    """The member's working groups and profile, then every enabled plugin's panels."""
+
     template_name = "musenor_members/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        MemberProfile.for_user(self.request.user)
+        user = self.request.user
         return {
             **super().get_context_data(**kwargs),
+            "profile": MemberProfile.objects.select_related("museum").get_or_create(user=user)[0],
+            "working_groups": list(WorkingGroup.objects.for_user(user)),
             "panels": member_hooks.dashboard_panels(self.request),
         }
 

@@ -22,10 +22,12 @@ def test_demo_loads_the_network_and_is_idempotent(client):
     first = run()
     assert "Museums: 90 created, 0 updated." in first
     assert "admin@musenor.local / " in first
+    assert "Working groups: 5 created." in first
     counts = (Page.objects.count(), MuseumPage.objects.count(), MuseumTheme.objects.count())
 
     second = run()
     assert "Museums: 0 created, 0 updated." in second
+    assert "Working groups: 0 created." in second
     assert "admin@musenor.local" not in second  # the account exists; no new password
     assert (Page.objects.count(), MuseumPage.objects.count(), MuseumTheme.objects.count()) == counts
     assert get_user_model().objects.filter(is_superuser=True).count() == 1

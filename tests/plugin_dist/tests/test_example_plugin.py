@@ -407,3 +407,15 @@ def test_an_enabled_plugin_cannot_be_purged(db):
     with pytest.raises(CommandError, match="switch it off"):
         call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
     assert notes().model._meta.db_table == "musenor_example_examplenote"
+
+
+def test_the_members_space_shows_its_menu_entry_and_dashboard_panel(
+    client, home, django_user_model
+):
+    notes().create(title="Une note")
+    member = django_user_model.objects.create_user(email="membre@musee.fr", password="x")
+    client.force_login(member)
+    html = client.get("/membres/").content.decode()
+    assert '<a href="/exemple/">My notes</a>' in html or 'href="/exemple/"' in html
+    assert "Example notes" in html
+    assert "1 example note." in html

@@ -96,3 +96,14 @@ def test_purge_removes_its_blocks_from_pages(home, put_block, monkeypatch):
     call_command("plugins", "--purge", "example", "--yes", stdout=StringIO())
     home.refresh_from_db()
     assert list(home.body) == []
+
+
+def test_its_members_space_entries_are_gone(client, home, django_user_model):
+    member = django_user_model.objects.create_user(email="membre@musee.fr", password="x")
+    client.force_login(member)
+    response = client.get("/membres/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="members-nav"' in html  # the space itself works
+    assert 'href="/exemple/"' not in html
+    assert "Example notes" not in html
