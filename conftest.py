@@ -48,3 +48,12 @@ def switched_off_page(home):
     gone, _ = ContentType.objects.get_or_create(app_label="musenor_gone", model="gonepage")
     Page.objects.filter(pk=page.pk).update(content_type=gone)
     return Page.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def working_groups(db):
+    """The association's five working groups (site/data/groups.csv), keyed by slug."""
+    from musenor.site.accounts.models import WorkingGroup
+
+    WorkingGroup.objects.load_defaults()
+    return {group.slug: group for group in WorkingGroup.objects.all()}

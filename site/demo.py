@@ -21,12 +21,15 @@ def load_in_transaction(load, site, seed, stdout):
 
 
 def load(home, seed, stdout):
-    """The "À propos" page, first in the menu."""
+    """The "À propos" page, first in the menu; the association's working groups."""
     from musenor.pages.standard.models import StandardPage
+    from musenor.site.accounts.models import WorkingGroup
 
     publish_child(
         home, StandardPage, "a-propos", title="À propos", show_in_menus=True, intro=ABOUT_INTRO
     )
+    created = WorkingGroup.objects.load_defaults()
+    stdout.write(f"Working groups: {created} created.\n")
 
 
 def publish_child(parent, model, slug, **fields):

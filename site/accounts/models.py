@@ -1,13 +1,22 @@
-"""Accounts: one user base for everyone who signs in, e-mail as the login.
+"""Accounts: one user base for everyone who signs in, e-mail as the login; working groups.
 
 This app depends on nothing of Wagtail's, so that Wagtail's migrations can
 depend on the user model without a cycle.
 """
 
+import csv
+from pathlib import Path
+
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.contrib.auth.models import AbstractUser, Group, UserManager
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+#: The association's working groups (name, description), real ones.
+WORKING_GROUPS_CSV = Path(__file__).resolve().parent.parent / "data" / "groups.csv"
 
 
 class EmailUserManager(UserManager):
@@ -65,3 +74,93 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = self.email.lower()
         super().save(*args, **kwargs)
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The working groups ``user`` belongs to (none for an anonymous visitor)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(group__user=user)
+
+    def load_defaults(self, path=WORKING_GROUPS_CSV):
+        """Create or update the association's working groups from ``site/data/groups.csv``.
+
+        Found by slug, so running it again changes nothing; members are kept.
+        Returns the number of groups created.
+        """
+        created = 0
+        with open(path, encoding="utf-8", newline="") as handle, transaction.atomic():
+            for row in csv.DictReader(handle):
+                name = row["name"].strip()
+                group = self.filter(slug=slugify(name)).first()
+                if group is None:
+                    group = self.model(name=name, slug=slugify(name))
+                    created += 1
+                group.name = name
+                group.description = row["description"].strip()
+                group.save()
+        return created
+
+
+class WorkingGroup(models.Model):
+    """A working group of the association (Médiation, Inventaire informatisé...).
+
+    Its membership is the ``user_set`` of its own ``auth.Group``, created when
+    the working group is first saved: whatever grants permissions per group
+    (django-machina's forum permissions, Wagtail's) works on it as is.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    group = models.OneToOneField(
+        Group,
+        verbose_name=_("permission group"),
+        on_delete=models.CASCADE,
+        related_name="working_group",
+        editable=False,
+    )
+
+    objects = WorkingGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        with transaction.atomic():
+            if self.group_id is None:
+                self.group = Group.objects.get_or_create(name=self.group_name)[0]
+            elif self.group.name != self.group_name:
+                self.group.name = self.group_name
+                self.group.save(update_fields=["name"])
+            super().save(*args, **kwargs)
+
+    @property
+    def group_name(self):
+        # Prefixed, so that it never takes the name of a role's or a museum's group.
+        return f"Groupe de travail – {self.name}"
+
+    @property
+    def members(self):
+        """The active users of this working group."""
+        return self.group.user_set.filter(is_active=True)
+
+    def add_member(self, user):
+        user.groups.add(self.group)
+
+    def remove_member(self, user):
+        user.groups.remove(self.group)
+
+
+@receiver(post_delete, sender=WorkingGroup)
+def delete_working_group_permission_group(sender, instance, **kwargs):
+    """A working group's auth group goes with it (also on a queryset's delete)."""
+    Group.objects.filter(pk=instance.group_id).delete()

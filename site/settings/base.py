@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CORE_APPS = [
     "musenor.site.accounts",
     "musenor.site",
+    "musenor.site.members",
     "musenor.plugins",
     "musenor.streamfields",
     "musenor.search",
