@@ -18,14 +18,17 @@ def make_user(email, first_name, groups=()):
 @pytest.fixture
 def forum_world(db):
     """Two working groups (their auth groups and forums), a member of each, a moderator."""
-    from musenor.plugins.forum.permissions import ensure_forum
+    from musenor.site.accounts.models import WorkingGroup
 
     moderators = Group.objects.create(name=ROLES[MODERATOR])
-    mediation = Group.objects.create(name="Médiation")
-    inventory = Group.objects.create(name="Inventaire informatisé")
+    # Saving a working group creates its forum (signals.py).
+    mediation_group = WorkingGroup.objects.create(name="Médiation", description="Les publics")
+    inventory_group = WorkingGroup.objects.create(name="Inventaire informatisé")
+    mediation, inventory = mediation_group.group, inventory_group.group
     world = {
-        "mediation_forum": ensure_forum(mediation, "Médiation", "Médiation et publics"),
-        "inventory_forum": ensure_forum(inventory, "Inventaire informatisé"),
+        "mediation_forum": mediation.musenor_forum_link.forum,
+        "inventory_forum": inventory.musenor_forum_link.forum,
+        "mediation_group": mediation_group,
         "alice": make_user("alice@example.org", "Alice", [mediation]),
         "bruno": make_user("bruno@example.org", "Bruno", [mediation]),
         "chloe": make_user("chloe@example.org", "Chloé", [inventory]),

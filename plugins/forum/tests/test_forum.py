@@ -47,6 +47,26 @@ def test_a_working_group_forum_is_private_to_its_members_and_moderators(forum_wo
     assert "Médiation" not in index
 
 
+def test_a_working_group_has_its_forum_named_after_it(forum_world):
+    group = forum_world["mediation_group"]
+    forum = forum_world["mediation_forum"]
+    assert (forum.name, forum.description.raw) == ("Médiation", "Les publics")
+    group.name = "Médiation et publics"
+    group.save()
+    forum.refresh_from_db()
+    assert forum.name == "Médiation et publics"
+    # A moderator group created later (setup_roles) moderates the existing forums.
+    from django.contrib.auth.models import Group
+    from machina.apps.forum_permission.models import GroupForumPermission
+
+    from musenor.plugins.roles import ROLES, STAFF
+
+    staff = Group.objects.create(name=ROLES[STAFF])
+    assert GroupForumPermission.objects.filter(
+        group=staff, forum=forum, permission__codename="can_approve_posts", has_perm=True
+    ).exists()
+
+
 def test_forum_screens_are_in_the_site_frame_with_one_h1(forum_world):
     forum = forum_world["mediation_forum"]
     topic = start_topic(forum_world["alice"], forum, "Fiches pratiques", "Une *liste* de fiches")
