@@ -60,6 +60,7 @@ class ForumConfig(PluginConfig):
         # Files kept between a preview and the final post: the site's cache.
         "MACHINA_ATTACHMENT_CACHE_NAME": "default",
         "MACHINA_ATTACHMENT_FILE_UPLOAD_TO": "forum",
+        "MACHINA_ATTACHMENT_MAX_FILES_PER_POST": 3,
         # Nobody reads anything by default: each working group's forum grants
         # its members (signals.py, permissions.py).
         "MACHINA_DEFAULT_AUTHENTICATED_USER_FORUM_PERMISSIONS": [],

@@ -58,7 +58,8 @@ class CheckedAttachmentForm(CheckedUploadsMixin):
 
 
 def wrap_machina_attachments():
-    """Point machina's attachment field at the private storage and check its uploads.
+    """Point machina's attachment field at the private storage and check its uploads;
+    show every attachment and poll option slot (machina adds them with JavaScript).
 
     The field's ``deconstruct`` keeps describing machina's own field, so that
     ``makemigrations`` sees no change in machina's app (a migration there would
@@ -95,12 +96,28 @@ def wrap_machina_attachments():
         form_class,
         formset=attachment_forms.BaseAttachmentFormset,
         can_delete=True,
-        extra=1,
+        # No script adds forms: every slot is shown.
+        extra=machina_settings.ATTACHMENT_MAX_FILES_PER_POST,
         max_num=machina_settings.ATTACHMENT_MAX_FILES_PER_POST,
         validate_max=True,
     )
     attachment_forms.AttachmentFormset = formset_class
     conversation_views.BasePostFormView.attachment_formset_class = formset_class
+
+    # machina's JavaScript adds poll options one by one; without it, the form
+    # shows six empty options at once (empty ones are ignored).
+    from machina.apps.forum_conversation.forum_polls import forms as poll_forms
+
+    poll_formset_class = modelformset_factory(
+        poll_forms.TopicPollOption,
+        poll_forms.TopicPollOptionForm,
+        formset=poll_forms.BaseTopicPollOptionFormset,
+        can_delete=True,
+        extra=6,
+        max_num=machina_settings.POLL_MAX_OPTIONS_PER_POLL,
+        validate_max=True,
+    )
+    conversation_views.BaseTopicFormView.poll_option_formset_class = poll_formset_class
 
 
 def may_download(user, attachment):

@@ -54,7 +54,12 @@ def add_topics(forum, poster):
         if Topic.objects.filter(forum=forum, subject=subject).exists():
             continue
         topic = Topic.objects.create(
-            forum=forum, subject=subject, poster=poster, type=Topic.TOPIC_POST, approved=True
+            forum=forum,
+            subject=subject,
+            poster=poster,
+            type=Topic.TOPIC_POST,
+            status=Topic.TOPIC_UNLOCKED,
+            approved=True,
         )
         Post.objects.create(topic=topic, subject=subject, content=text, poster=poster)
         if reply:

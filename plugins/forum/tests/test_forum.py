@@ -355,3 +355,24 @@ def test_moderators_approve_posts_in_the_queue(forum_world):
     assert response.status_code == 302
     post.refresh_from_db()
     assert post.approved
+
+
+def test_screens_are_in_french_by_default_and_in_english_under_en(forum_world):
+    client = client_for(forum_world["alice"])
+    assert "Les forums des groupes de travail" in client.get("/forum/").content.decode()
+    assert "<h1>The working groups" in client.get("/en/forum/").content.decode()
+
+
+def test_the_demo_loader_fills_each_working_groups_forum_once(forum_world):
+    from machina.apps.forum_conversation.models import Topic
+
+    from musenor.plugins.forum.demo import DEMO_TOPICS, load_demo
+
+    out = io.StringIO()
+    load_demo(seed=1, stdout=out)
+    assert "2 working groups' forums" in out.getvalue()
+    forum = forum_world["mediation_forum"]
+    assert forum.topics.count() == len(DEMO_TOPICS)
+    assert forum.topics.first().poster == forum_world["alice"]
+    load_demo(seed=1, stdout=io.StringIO())
+    assert Topic.objects.filter(forum=forum).count() == len(DEMO_TOPICS)
