@@ -34,6 +34,7 @@ CORE_URL_PREFIXES = (
     "documents",
     "i18n",
     "media",
+    "membres",
     "notifications",
     "recherche",
     "robots.txt",

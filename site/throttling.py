@@ -14,8 +14,11 @@ The three callables below are named in the settings (``AXES_*_CALLABLE``), the
 backend in ``AUTHENTICATION_BACKENDS``.
 """
 
+import hashlib
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 
 LOCKOUT_TEMPLATE = "musenor_site/signin_lockout.html"
@@ -79,4 +82,45 @@ def lockout_response(request, original_response=None, credentials=None):
     if cooloff:
         # Tells scripts and browsers when to try again (RFC 9110), as the page tells people.
         response["Retry-After"] = str(int(cooloff.total_seconds()))
+    return response
+
+
+FORM_THROTTLE_TEMPLATE = "musenor_site/form_throttled.html"
+
+
+def throttle_form(request, scope, identifier=""):
+    """Count a submission of the form ``scope``; the 429 page once over the limit, else ``None``.
+
+    For the forms that send mail or reach staff (password reset, membership
+    application, e-mail change), which django-axes does not cover: at most
+    ``MUSENOR_FORM_THROTTLE_LIMIT`` submissions within
+    ``MUSENOR_FORM_THROTTLE_MINUTES``, counted per client address and per
+    ``identifier`` (the e-mail address the form names, whether an account has
+    it or not, so that the answer tells nothing).
+    """
+    window = settings.MUSENOR_FORM_THROTTLE_MINUTES * 60
+    limit = settings.MUSENOR_FORM_THROTTLE_LIMIT
+    keys = [f"musenor:throttle:{scope}:ip:{client_ip(request)}"]
+    identifier = (identifier or "").strip().lower()
+    if identifier:
+        digest = hashlib.sha256(identifier.encode()).hexdigest()
+        keys.append(f"musenor:throttle:{scope}:id:{digest}")
+    over = False
+    for key in keys:
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=window)
+            count = 1
+        over = over or count > limit
+    if not over:
+        return None
+    response = render(
+        request,
+        FORM_THROTTLE_TEMPLATE,
+        {"minutes": settings.MUSENOR_FORM_THROTTLE_MINUTES},
+        status=429,
+    )
+    response["Retry-After"] = str(window)
     return response

@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     *plugin_urlpatterns(),
     # Members' notification preferences and the unsubscribe links of mails.
     path("notifications/", include("musenor.plugins.notification_urls")),
+    # The members' space: signing in, the dashboard, profiles, applications.
+    path("membres/", include("musenor.site.members.urls")),
     *call("register_public_urls"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -164,7 +164,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+# Members sign in on the public site (musenor.site.members, docs/members.md);
+# the Wagtail admin keeps its own sign-in page.
+LOGIN_URL = "musenor_members:signin"
+LOGIN_REDIRECT_URL = "musenor_members:dashboard"
+LOGOUT_REDIRECT_URL = "musenor_members:signin"
+# How long an invitation's link works.
+MUSENOR_INVITATION_DAYS = env_int("MEMBER_INVITATION_DAYS", 14)
+# The forms that send mail or reach staff (password reset, membership
+# application, e-mail change): submissions per client address and per e-mail
+# address within the window (musenor.site.throttling.throttle_form).
+MUSENOR_FORM_THROTTLE_LIMIT = env_int("FORM_THROTTLE_LIMIT", 5)
+MUSENOR_FORM_THROTTLE_MINUTES = env_int("FORM_THROTTLE_MINUTES", 60)
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "musenor.site.throttling.SigninThrottleBackend",
