@@ -43,7 +43,10 @@ class ForumConfig(PluginConfig):
     url_prefix = "forum"
     requires_modules = ["machina", "mptt", "widget_tweaks", "markdown2", "nh3"]
     requires_apps = MACHINA_APPS
-    middleware = ["machina.apps.forum_permission.middleware.ForumPermissionMiddleware"]
+    middleware = [
+        "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+        "musenor.plugins.forum.middleware.MembersOnlyMiddleware",
+    ]
     context_processors = ["machina.core.context_processors.metadata"]
     # The portal's accessible templates first, then machina's (named without a
     # prefix, as machina documents it): ours replace machina's screen by screen.

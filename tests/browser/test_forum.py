@@ -222,3 +222,69 @@ def test_xss_corpus_posted_by_a_member_is_inert_in_a_moderators_browser(
     assert dialogs == []
     assert rendered_posts >= len(payloads)
     print(f"{len(payloads)} payloads in {rendered_posts} rendered posts on {len(urls)} pages")
+
+
+def test_an_invited_member_signs_in_posts_and_a_colleague_is_mailed_and_search_finds_it(
+    live_server, forum_world, new_page, check_accessibility
+):
+    """The issue's end-to-end flow, in Chromium against the live server."""
+    import re
+
+    from django.core import mail
+
+    from musenor.plugins.forum.models import ForumSubscription
+    from musenor.site.members.membership import invite
+    from musenor.site.members.models import Invitation
+
+    forum, group, bruno = forum_world["forum"], forum_world["group"], forum_world["bruno"]
+    # Bruno, already a member of the group, follows its forum.
+    ForumSubscription.objects.create(user=bruno, forum=forum)
+    mail.outbox.clear()
+
+    # Staff invite Dominique into the working group.
+    invitation = Invitation(email="dominique@example.org", first_name="Dominique", last_name="Neuf")
+    invite(invitation)
+    invitation.working_groups.add(group)
+    [invitation_mail] = mail.outbox
+    accept_url = re.search(r"https?://\S+/invitation/\S+/", invitation_mail.body).group(0)
+    accept_path = "/" + accept_url.split("/", 3)[3]
+
+    # Dominique opens the link and chooses a password: the account exists.
+    page = new_page()
+    page.goto(live_server.url + accept_path)
+    page.locator("input[name=new_password1]").fill("Un mot de passe assez long 2026")
+    page.locator("input[name=new_password2]").fill("Un mot de passe assez long 2026")
+    page.locator("form.account-form button[type=submit]").click()
+    page.wait_for_url("**/membres/")
+
+    # Later, in a fresh browser, the forum asks them to sign in, then opens.
+    page = new_page()
+    page.goto(live_server.url + "/forum/")
+    page.wait_for_url("**/membres/connexion/**")
+    page.locator("input[name=username]").fill("dominique@example.org")
+    page.locator("input[name=password]").fill("Un mot de passe assez long 2026")
+    page.locator("form.account-form button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/forum/")
+    check_accessibility(page, "forum index after sign-in")
+
+    # They post a new topic in their group's forum.
+    page.get_by_role("link", name="Médiation").first.click()
+    page.get_by_role("link", name="Nouveau sujet").first.click()
+    page.locator("#id_subject").fill("Ateliers pour les tout-petits")
+    page.locator("#id_content").fill("Qui a déjà organisé des ateliers *kamishibaï* ?")
+    page.get_by_role("button", name="Publier").click()
+    page.wait_for_url("**/topic/**")
+    assert page.locator("main h1").inner_text() == "Ateliers pour les tout-petits"
+
+    # Bruno is mailed the post (and Dominique is not mailed their own).
+    notifications = [message for message in mail.outbox if message is not invitation_mail]
+    assert [message.to for message in notifications] == [[bruno.email]]
+    assert "kamishibaï" in notifications[0].body
+    assert "List-Unsubscribe" in notifications[0].extra_headers
+
+    # The site search finds the post for Dominique.
+    page.goto(live_server.url + "/recherche/?q=kamishiba%C3%AF")
+    hit = page.get_by_role("link", name="Ateliers pour les tout-petits")
+    assert hit.count() == 1
+    hit.click()
+    page.wait_for_url("**/topic/**")

@@ -3,6 +3,7 @@ attachments, unread tracking, subscriptions and notifications, search, dashboard
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -42,6 +43,8 @@ def test_a_working_group_forum_is_private_to_its_members_and_moderators(forum_wo
     assert client_for(forum_world["chloe"]).get(url).status_code in (302, 403)
     anonymous = Client().get(url)
     assert anonymous.status_code == 302
+    assert anonymous["Location"] == f"/membres/connexion/?next={quote(url)}"
+    assert Client().get("/forum/")["Location"] == "/membres/connexion/?next=/forum/"
     index = client_for(forum_world["chloe"]).get(reverse("forum:index")).content.decode()
     assert "Inventaire informatisé" in index
     assert "Médiation" not in index
@@ -190,7 +193,8 @@ def test_attachments_are_private_and_checked(forum_world, private_attachments):
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client_for(forum_world["chloe"]).get(url).status_code == 404
-    assert Client().get(url).status_code == 404
+    # An anonymous visitor is sent to sign in first.
+    assert Client().get(url)["Location"].startswith("/membres/connexion/?next=")
 
 
 def test_an_html_file_is_refused_as_attachment(forum_world, private_attachments):
