@@ -220,3 +220,28 @@ def registered(plugin, name=None):
         yield manager
     finally:
         manager.unregister(name=registered_name)
+
+
+@contextlib.contextmanager
+def without_enabled_plugins():
+    """Leave the enabled plugins' hooks out for a while; for the core's own tests.
+
+    A core test that registers plugins of its own (:func:`registered`) and
+    checks what the hooks return sees only those, whatever built-in plugins
+    are enabled. The plugins are registered again on exit, whatever happens.
+    """
+    from .base import plugin_configs
+
+    manager = get_manager()
+    hidden = [
+        (config.label, manager.get_plugin(config.label))
+        for config in plugin_configs()
+        if manager.get_plugin(config.label) is not None
+    ]
+    for label, _plugin in hidden:
+        manager.unregister(name=label)
+    try:
+        yield manager
+    finally:
+        for label, plugin in hidden:
+            manager.register(plugin, name=label)

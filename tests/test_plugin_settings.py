@@ -107,8 +107,8 @@ def test_a_setting_converts_the_environments_text_to_its_type(setting, raw, expe
 )
 def test_a_bad_value_names_the_variable(kind, raw):
     with pytest.raises(ImproperlyConfigured) as raised:
-        Setting(kind).convert(raw, "MUSENOR_FORUM_DIGEST_HOUR")
-    assert "MUSENOR_FORUM_DIGEST_HOUR must be a" in str(raised.value)
+        Setting(kind).convert(raw, "MUSENOR_BOARD_DIGEST_HOUR")
+    assert "MUSENOR_BOARD_DIGEST_HOUR must be a" in str(raised.value)
     assert repr(raw) in str(raised.value)
 
 
@@ -120,12 +120,12 @@ def test_a_required_setting_has_no_default():
 
 
 def test_variables_are_named_after_the_plugin():
-    assert variable_name("forum", "DIGEST_HOUR") == "MUSENOR_FORUM_DIGEST_HOUR"
+    assert variable_name("board", "DIGEST_HOUR") == "MUSENOR_BOARD_DIGEST_HOUR"
     assert variable_name("skills-directory", "PAGE") == "MUSENOR_SKILLS_DIRECTORY_PAGE"
     schema = {"DIGEST_HOUR": Setting(int, default=7), "NAME": Setting(str)}
-    environ = {"MUSENOR_FORUM_DIGEST_HOUR": "9", "MUSENOR_FORUM_NAME": "", "DIGEST_HOUR": "1"}
+    environ = {"MUSENOR_BOARD_DIGEST_HOUR": "9", "MUSENOR_BOARD_NAME": "", "DIGEST_HOUR": "1"}
     # An empty value counts as unset.
-    assert read_environment("forum", schema, environ) == {"DIGEST_HOUR": 9}
+    assert read_environment("board", schema, environ) == {"DIGEST_HOUR": 9}
 
 
 def fake_config(**contract):
@@ -198,15 +198,15 @@ def test_the_api_version_is_2():
 
 def test_plugins_add_middleware_context_processors_directories_and_settings(plugins_folder):
     root = plugins_folder()
-    forum = write_plugin(
+    board = write_plugin(
         root,
-        "forum",
+        "board",
         """\
         requires_apps = ["mptt", "haystack"]
-        middleware = ["forum.middleware.Permissions", "django.middleware.common.CommonMiddleware"]
-        context_processors = ["forum.context.metadata"]
+        middleware = ["board.middleware.Permissions", "django.middleware.common.CommonMiddleware"]
+        context_processors = ["board.context.metadata"]
         template_dirs = ["/srv/overrides", "logging:templates"]
-        static_dirs = [("forum", "/srv/forum-static")]
+        static_dirs = [("board", "/srv/board-static")]
         extra_settings = {"MACHINA_MARKUP_LANGUAGE": None, "HAYSTACK_CONNECTIONS": {"default": {}}}
         settings_schema = {"DIGEST_HOUR": Setting(int, default=7)}
         """,
@@ -219,10 +219,10 @@ def test_plugins_add_middleware_context_processors_directories_and_settings(plug
         extra_settings = {"HAYSTACK_CONNECTIONS": {"default": {}}}
         """,
     )
-    found = discover_plugins(["forum", "skills"], environ={"MUSENOR_FORUM_DIGEST_HOUR": "6"})
+    found = discover_plugins(["board", "skills"], environ={"MUSENOR_BOARD_DIGEST_HOUR": "6"})
     # Plugins first, then the apps they require: the plugins' templates win (APP_DIRS).
     assert found.apps == [
-        f"{forum}.apps.Config",
+        f"{board}.apps.Config",
         f"{skills}.apps.Config",
         "mptt",
         "haystack",
@@ -232,19 +232,19 @@ def test_plugins_add_middleware_context_processors_directories_and_settings(plug
     found.apply(namespace)
     assert namespace["MIDDLEWARE"] == [
         "django.middleware.common.CommonMiddleware",
-        "forum.middleware.Permissions",
+        "board.middleware.Permissions",
     ]
     engine = namespace["TEMPLATES"][0]
     assert engine["OPTIONS"]["context_processors"] == [
         "django.template.context_processors.request",
-        "forum.context.metadata",
+        "board.context.metadata",
     ]
     logging_dir = str(Path(logging.__file__).parent / "templates")
     assert engine["DIRS"] == ["/srv/overrides", logging_dir]
-    assert namespace["STATICFILES_DIRS"] == [("forum", "/srv/forum-static")]
+    assert namespace["STATICFILES_DIRS"] == [("board", "/srv/board-static")]
     assert namespace["HAYSTACK_CONNECTIONS"] == {"default": {}}
     assert namespace["MACHINA_MARKUP_LANGUAGE"] is None
-    assert namespace["MUSENOR_PLUGIN_ENVIRONMENT"] == {"forum": {"DIGEST_HOUR": 6}, "skills": {}}
+    assert namespace["MUSENOR_PLUGIN_ENVIRONMENT"] == {"board": {"DIGEST_HOUR": 6}, "skills": {}}
     # The core's own lists are not changed in place (the test settings reuse them).
     assert core_namespace()["MIDDLEWARE"] == ["django.middleware.common.CommonMiddleware"]
 
@@ -259,28 +259,28 @@ def test_plugins_add_middleware_context_processors_directories_and_settings(plug
 
 def test_two_plugins_may_not_set_one_setting_differently(plugins_folder):
     root = plugins_folder()
-    write_plugin(root, "forum", 'extra_settings = {"HAYSTACK_CONNECTIONS": {"a": 1}}')
+    write_plugin(root, "board", 'extra_settings = {"HAYSTACK_CONNECTIONS": {"a": 1}}')
     write_plugin(root, "documents", 'extra_settings = {"HAYSTACK_CONNECTIONS": {"b": 2}}')
     with pytest.raises(ImproperlyConfigured) as raised:
-        discover_plugins(["forum", "documents"], environ={})
-    assert "'forum' and 'documents' set HAYSTACK_CONNECTIONS to different values" in str(
+        discover_plugins(["board", "documents"], environ={})
+    assert "'board' and 'documents' set HAYSTACK_CONNECTIONS to different values" in str(
         raised.value
     )
 
 
 @pytest.mark.parametrize("setting", ["WAGTAIL_SITE_NAME", "SESSION_COOKIE_AGE", "MIDDLEWARE"])
 def test_a_plugin_may_not_override_a_core_or_django_setting(plugins_folder, setting):
-    write_plugin(plugins_folder(), "forum", f"extra_settings = {{{setting!r}: 1}}")
-    found = discover_plugins(["forum"], environ={})
+    write_plugin(plugins_folder(), "board", f"extra_settings = {{{setting!r}: 1}}")
+    found = discover_plugins(["board"], environ={})
     with pytest.raises(ImproperlyConfigured) as raised:
         found.apply(core_namespace())
-    assert f"'forum' sets {setting} in its extra_settings" in str(raised.value)
+    assert f"'board' sets {setting} in its extra_settings" in str(raised.value)
 
 
 def test_a_bad_environment_value_stops_discovery_naming_the_variable(plugins_folder):
-    write_plugin(plugins_folder(), "forum", 'settings_schema = {"DIGEST_HOUR": Setting(int)}')
-    with pytest.raises(ImproperlyConfigured, match="MUSENOR_FORUM_DIGEST_HOUR must be a int"):
-        discover_plugins(["forum"], environ={"MUSENOR_FORUM_DIGEST_HOUR": "sept"})
+    write_plugin(plugins_folder(), "board", 'settings_schema = {"DIGEST_HOUR": Setting(int)}')
+    with pytest.raises(ImproperlyConfigured, match="MUSENOR_BOARD_DIGEST_HOUR must be a int"):
+        discover_plugins(["board"], environ={"MUSENOR_BOARD_DIGEST_HOUR": "sept"})
 
 
 # --- URL prefixes ---------------------------------------------------------------------
@@ -288,27 +288,27 @@ def test_a_bad_environment_value_stops_discovery_naming_the_variable(plugins_fol
 
 def test_two_plugins_may_not_claim_one_prefix(plugins_folder):
     root = plugins_folder()
-    write_plugin(root, "forum", 'url_prefix = "forum"')
-    write_plugin(root, "agora", 'url_prefix = "forum"')
+    write_plugin(root, "board", 'url_prefix = "board"')
+    write_plugin(root, "agora", 'url_prefix = "board"')
     with pytest.raises(ImproperlyConfigured) as raised:
-        discover_plugins(["forum", "agora"], environ={})
-    assert "'forum' and 'agora' both claim the URL prefix '/forum/'" in str(raised.value)
+        discover_plugins(["board", "agora"], environ={})
+    assert "'board' and 'agora' both claim the URL prefix '/board/'" in str(raised.value)
 
 
 @pytest.mark.parametrize("prefix", ["recherche", "admin", "django-admin", "en", "nl"])
 def test_a_plugin_may_not_claim_a_core_prefix(plugins_folder, prefix):
-    write_plugin(plugins_folder(), "forum", f"url_prefix = {prefix!r}")
-    found = discover_plugins(["forum"], environ={})
+    write_plugin(plugins_folder(), "board", f"url_prefix = {prefix!r}")
+    found = discover_plugins(["board"], environ={})
     with pytest.raises(ImproperlyConfigured) as raised:
         found.apply(core_namespace())
     assert f"claims the URL prefix '/{prefix}/', which the core uses" in str(raised.value)
 
 
-@pytest.mark.parametrize("prefix", ["forum/oai", "Forum", "", "/forum"])
+@pytest.mark.parametrize("prefix", ["board/oai", "Board", "", "/board"])
 def test_a_prefix_is_one_lower_case_segment(plugins_folder, prefix):
-    write_plugin(plugins_folder(), "forum", f"url_prefix = {prefix!r}")
+    write_plugin(plugins_folder(), "board", f"url_prefix = {prefix!r}")
     with pytest.raises(ImproperlyConfigured, match="one lower-case URL segment"):
-        discover_plugins(["forum"], environ={})
+        discover_plugins(["board"], environ={})
 
 
 def first_segments(patterns, into):
@@ -326,10 +326,14 @@ def first_segments(patterns, into):
 
 def test_the_reserved_prefixes_cover_the_core_urlconf(settings):
     """CORE_URL_PREFIXES must list every first segment the core's URLconf serves."""
+    from musenor.plugins.base import plugin_configs
+
     segments = first_segments(get_resolver().url_patterns, set())
     languages = {code for code, _ in settings.LANGUAGES}
+    # The enabled plugins' own prefixes (the built-in forum's /forum/) are theirs.
+    plugin_prefixes = {config.url_prefix for config in plugin_configs() if config.url_prefix}
     assert {"admin", "recherche", "robots.txt"} <= segments  # the walk sees the core
-    assert segments - languages <= set(CORE_URL_PREFIXES)
+    assert segments - languages - plugin_prefixes <= set(CORE_URL_PREFIXES)
 
 
 # --- Optional dependencies ---------------------------------------------------------------
@@ -337,31 +341,31 @@ def test_the_reserved_prefixes_cover_the_core_urlconf(settings):
 
 def test_a_plugin_whose_optional_module_is_missing_is_unavailable(plugins_folder, caplog):
     root = plugins_folder()
-    write_plugin(root, "forum", 'requires_modules = ["musenor_missing_forum_engine", "json"]')
+    write_plugin(root, "board", 'requires_modules = ["musenor_missing_board_engine", "json"]')
     found = discover_plugins(None, environ={})
     assert found.unavailable == {
-        "forum": "it needs the Python modules musenor_missing_forum_engine, which are not installed"
+        "board": "it needs the Python modules musenor_missing_board_engine, which are not installed"
     }
-    assert "forum" not in found.names
-    assert "The plugin 'forum' is unavailable" in caplog.text
+    assert "board" not in found.names
+    assert "The plugin 'board' is unavailable" in caplog.text
 
 
 def test_a_plugin_named_explicitly_but_unavailable_stops_start_up(plugins_folder):
-    write_plugin(plugins_folder(), "forum", 'requires_modules = ["musenor_missing_engine"]')
+    write_plugin(plugins_folder(), "board", 'requires_modules = ["musenor_missing_engine"]')
     with pytest.raises(ImproperlyConfigured) as raised:
-        discover_plugins(["forum"], environ={})
+        discover_plugins(["board"], environ={})
     message = str(raised.value)
-    assert "'forum' is listed in MUSENOR_PLUGINS but it needs the Python modules" in message
+    assert "'board' is listed in MUSENOR_PLUGINS but it needs the Python modules" in message
     assert "musenor_missing_engine" in message
-    assert "pip install 'musenor-portal[forum]'" in message
+    assert "pip install 'musenor-portal[board]'" in message
 
 
 def test_an_apps_module_importing_a_missing_module_makes_the_plugin_unavailable(plugins_folder):
     root = plugins_folder()
-    package = write_plugin(root, "forum")
+    package = write_plugin(root, "board")
     apps_module = root / package / "apps.py"
     apps_module.write_text("import musenor_missing_engine  # noqa\n" + apps_module.read_text())
-    assert "forum" in discover_plugins(None, environ={}).unavailable
+    assert "board" in discover_plugins(None, environ={}).unavailable
 
 
 def test_the_plugins_command_shows_an_unavailable_plugin(plugins_folder):
@@ -369,15 +373,15 @@ def test_the_plugins_command_shows_an_unavailable_plugin(plugins_folder):
 
     from django.core.management import call_command
 
-    write_plugin(plugins_folder(), "forum", 'requires_modules = ["musenor_missing_engine"]')
+    write_plugin(plugins_folder(), "board", 'requires_modules = ["musenor_missing_engine"]')
     out = StringIO()
     with translation.override("en"):
         call_command("plugins", stdout=out)
     lines = out.getvalue().splitlines()
-    row = next(line.split() for line in lines if line.startswith("forum "))
+    row = next(line.split() for line in lines if line.startswith("board "))
     assert row[3] == "unavailable"
     assert (
-        "forum is unavailable: it needs the Python modules musenor_missing_engine, "
+        "board is unavailable: it needs the Python modules musenor_missing_engine, "
         "which are not installed." in lines
     )
 
@@ -389,7 +393,7 @@ def test_the_plugins_command_prints_each_plugins_settings(plugins_folder):
 
     write_plugin(
         plugins_folder(),
-        "forum",
+        "board",
         """\
         settings_schema = {
             "DIGEST_HOUR": Setting(int, default=7, help="Hour of the daily digest."),
@@ -402,9 +406,9 @@ def test_the_plugins_command_prints_each_plugins_settings(plugins_folder):
         call_command("plugins", "--plugin-settings", stdout=out)
     text = out.getvalue()
     assert (
-        "Settings of forum:\n"
-        "  MUSENOR_FORUM_API_KEY  (str, required)\n"
-        "  MUSENOR_FORUM_DIGEST_HOUR  (int, default: 7)\n"
+        "Settings of board:\n"
+        "  MUSENOR_BOARD_API_KEY  (str, required)\n"
+        "  MUSENOR_BOARD_DIGEST_HOUR  (int, default: 7)\n"
         "      Hour of the daily digest.\n"
     ) in text
 

@@ -5,7 +5,15 @@ from types import ModuleType
 import pytest
 
 from musenor.plugins import NotificationType, hookimpl
-from musenor.plugins.manager import registered
+from musenor.plugins.manager import registered, without_enabled_plugins
+
+
+@pytest.fixture(autouse=True)
+def _only_the_tests_plugins():
+    """These tests check the hooks' plumbing with plugins of their own: hide the built-in ones."""
+    with without_enabled_plugins():
+        yield
+
 
 SIGHTING_TXT = "{% load i18n %}{% get_current_language as lang %}[{{ lang }}] {{ bird }} & co"
 SIGHTING_TXT += " · {% translate 'Yes' %}\n"
