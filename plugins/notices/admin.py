@@ -193,7 +193,8 @@ class RecordViewSet(SnippetViewSet):
             record_permission_policy.instances_user_has_any_permission_for(
                 request.user, ["change", "view"]
             )
-            .select_related("museum")
+            # The title column reads the latest revision's title (drafts included).
+            .select_related("museum", "latest_revision")
             .order_by("-updated_at", "-pk")
         )
 
