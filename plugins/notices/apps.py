@@ -29,3 +29,4 @@ class NoticesConfig(PluginConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search import signals as search_signals  # noqa: F401

@@ -59,3 +59,10 @@ def page_panels(page, request):
             order=50,
         )
     ]
+
+
+@hookimpl
+def search_providers():
+    from .search.providers import RecordSearchProvider
+
+    return [RecordSearchProvider()]
