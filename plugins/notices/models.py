@@ -375,7 +375,11 @@ class Record(
     museo = models.CharField(
         _("Muséofile code (MUSEO)"),
         max_length=10,
-        help_text=_("The museum's code in Muséofile, e.g. M0017."),
+        blank=True,
+        help_text=_(
+            "The museum's code in Muséofile, e.g. M0017. POP refuses a record without it; "
+            "the portal keeps the record and the import warns."
+        ),
     )
     domains = ParentalManyToManyField(Domain, verbose_name=_("domains (DOMN)"), blank=False)
     legal_status = models.ForeignKey(
