@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from musenor.plugins import PagePanel, hookimpl
+from musenor.plugins import PagePanel, hookimpl, runs_after
 
 RECORD_PERMISSIONS = [
     "musenor_notices.add_record",
@@ -66,3 +66,14 @@ def search_providers():
     from .search.providers import RecordSearchProvider
 
     return [RecordSearchProvider()]
+
+
+@hookimpl
+@runs_after("musenor_museums")
+def load_demo_data(site, seed, stdout):
+    from django.db import transaction
+
+    from .demo import load
+
+    with transaction.atomic():
+        load(site, seed, stdout)
