@@ -37,7 +37,12 @@ def role_permissions():
     return {
         # Narrowed to their own museum by the plugin's permission policy.
         "museum_editor": [*RECORD_PERMISSIONS, *(p for p in vocabularies if "view_" in p)],
-        "staff": [*RECORD_PERMISSIONS, "musenor_notices.edit_every_museum", *vocabularies],
+        "staff": [
+            *RECORD_PERMISSIONS,
+            "musenor_notices.edit_every_museum",
+            *vocabularies,
+            *(f"musenor_notices.{a}_recordselection" for a in ("add", "change", "delete", "view")),
+        ],
     }
 
 
@@ -77,3 +82,11 @@ def load_demo_data(site, seed, stdout):
 
     with transaction.atomic():
         load(site, seed, stdout)
+
+
+@hookimpl
+def embeddable_blocks():
+    # One choice per selection of records staff made in the admin.
+    from .search.blocks import embeddable_blocks as selection_blocks
+
+    return selection_blocks()

@@ -9,12 +9,14 @@ from wagtail.snippets.models import register_snippet
 from .admin import RecordViewSet, VocabularyViewSetGroup
 from .models import Record
 from .permissions import record_permission_policy
+from .search.admin import RecordSelectionViewSet
 
 # Registered before the viewset reads it (Wagtail's fallback policy would win otherwise).
 register_permission_policy(Record, record_permission_policy, exact_class=True)
 
 register_snippet(RecordViewSet)
 register_snippet(VocabularyViewSetGroup)
+register_snippet(RecordSelectionViewSet)
 
 
 @hooks.register("register_log_actions")
