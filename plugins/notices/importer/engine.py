@@ -256,6 +256,14 @@ class Importer:
                         batch = []
                 if batch:
                     self._batch(batch)
+                if self.report.counts["without_museo"]:
+                    self.report.file_messages.append(
+                        _(
+                            "%(n)d new records have no MUSEO and the museum's records give none: "
+                            "POP will refuse them until the column is filled."
+                        )
+                        % {"n": self.report.counts["without_museo"]}
+                    )
             finally:
                 self.seen.close()
                 if self.archive:
@@ -469,7 +477,7 @@ class Importer:
                         _("Photograph %(name)s is not in the archive.") % {"name": name}
                     )
         if not prepared.values.get("museo") and not self.museo and record is None:
-            entry.warnings.append(_("MUSEO is empty: POP will refuse the record until it has one."))
+            self.report.counts["without_museo"] += 1
         if record is None:
             entry.outcome = CREATED
             entry.changes = ["*"]

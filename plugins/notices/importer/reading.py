@@ -35,7 +35,7 @@ __all__ = [
     "open_source",
 ]
 
-ENCODINGS = {"utf-8": "UTF-8", "iso-8859-1": "ISO-8859-1", "windows-1252": "Windows-1252"}
+ENCODINGS = {"utf-8": "UTF-8", "iso8859-1": "ISO-8859-1", "cp1252": "Windows-1252"}
 SAMPLE_SIZE = 1 << 20
 # A cell of a CSV may hold a long text, never a book.
 csv.field_size_limit(1 << 24)
@@ -163,7 +163,7 @@ def _open_csv(path, encoding, delimiter, mapping):
         format="csv",
         header=header,
         columns=columns,
-        encoding=ENCODINGS.get(codecs.lookup(encoding).name.replace("_", "-"), encoding),
+        encoding=ENCODINGS.get(codecs.lookup(encoding).name, encoding),
         delimiter=delimiter,
         ignored=ignored,
         _rows=_csv_rows(text, delimiter, header, columns),
@@ -174,29 +174,30 @@ def _open_csv(path, encoding, delimiter, mapping):
 def _csv_rows(text, delimiter, header, columns):
     reader = csv.reader(text, delimiter=delimiter, strict=True)
     width = len(header)
-    line = 1
+    consumed = 0  # lines the reader has read; the header line came before them
     while True:
+        line = consumed + 2
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            line = reader.line_num
+            consumed = reader.line_num
             yield RawRow(line, {}, _("Unreadable row (%(error)s).") % {"error": error})
             continue
-        line_start = line + 1
-        line = reader.line_num
+        consumed = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
+        values = {code: cells[i] for i, code in columns.items() if i < len(cells)}
         if len(cells) != width:
             yield RawRow(
-                line_start,
-                {},
+                line,
+                values,
                 _("The row has %(cells)d cells where the header has %(width)d columns.")
                 % {"cells": len(cells), "width": width},
             )
             continue
-        yield RawRow(line_start, {code: cells[i] for i, code in columns.items()})
+        yield RawRow(line, values)
 
 
 def _cell_text(value):

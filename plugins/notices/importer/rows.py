@@ -57,7 +57,8 @@ def split_status(text):
     for separator in (";", ","):
         if separator in text:
             head, rest = text.split(separator, 1)
-            return head.strip(), " ".join(rest.replace(";", ",").split()).strip(" ,")
+            parts = [p.strip() for p in re.split(r"[;,]", rest)]
+            return head.strip(), ", ".join(p for p in parts if p)
     return text, ""
 
 
