@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import ModelLogEntry, Revision
 
 from musenor.plugins.notices.factories import make_record
@@ -24,6 +25,13 @@ from musenor.plugins.notices.models import LegalStatus, Record, RecordImage, Tec
 pytestmark = pytest.mark.django_db
 
 GOOD = {"D.2001.1", "D.2001.2", "D.2001.3", "D.2001.6", "D.2001.8"}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are read in English here; one test reads them in French, the admin's language."""
+    with translation.override("en"):
+        yield
 
 
 def outcomes(report):
@@ -381,3 +389,11 @@ def test_a_status_kept_as_written_is_created_for_review(museum, tmp_path):
     status = LegalStatus.objects.get(label="propriété d'une fondation")
     assert status.status == TermStatus.TO_REVIEW
     assert Record.objects.get().legal_status == status
+
+
+def test_the_report_speaks_french(museum, tmp_path):
+    path = tmp_path / "fr.csv"
+    path.write_text("INV;DOMN;STAT\nF.1;;propriété de la commune\n")
+    with translation.override("fr"):
+        report = run_import(museum, path, ImportOptions())
+    assert report.entries[0].errors == ["DOMN est obligatoire et vide."]
