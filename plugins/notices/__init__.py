@@ -1,0 +1,1 @@
+"""The collection database: object records ("notices") in the Joconde format."""

@@ -1,0 +1,25 @@
+"""The demo's records: generated, imported for real, illustrated, and loaded once."""
+
+import io
+
+import pytest
+
+from musenor.plugins.notices.demo import DEMO_CREDIT, load
+from musenor.plugins.notices.models import Record, RecordImage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_public_illustrated_records_once(museums):
+    out = io.StringIO()
+    load(None, 3, out, total=40)
+    records = Record.objects.public()
+    assert records.count() >= 40
+    assert {r.museum_id for r in records} == {m.pk for m in museums}
+    image = RecordImage.objects.select_related("image").first()
+    assert image is not None and image.credit == DEMO_CREDIT[: len(image.credit)]
+    assert image.image.width == 960
+    assert records.filter(has_image=True).exists()
+    before = Record.objects.count()
+    load(None, 3, io.StringIO(), total=40)
+    assert Record.objects.count() == before
