@@ -35,6 +35,7 @@ CORE_URL_PREFIXES = (
     "i18n",
     "media",
     "notifications",
+    "plan-du-site",
     "recherche",
     "robots.txt",
     "sitemap.xml",

@@ -24,9 +24,12 @@ def load(home, seed, stdout):
     """The "À propos" page, first in the menu."""
     from musenor.pages.standard.models import StandardPage
 
+    from . import demo_basics
+
     publish_child(
         home, StandardPage, "a-propos", title="À propos", show_in_menus=True, intro=ABOUT_INTRO
     )
+    demo_basics.load(home)
 
 
 def publish_child(parent, model, slug, **fields):

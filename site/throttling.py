@@ -16,6 +16,7 @@ backend in ``AUTHENTICATION_BACKENDS``.
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 
 LOCKOUT_TEMPLATE = "musenor_site/signin_lockout.html"
@@ -80,3 +81,19 @@ def lockout_response(request, original_response=None, credentials=None):
         # Tells scripts and browsers when to try again (RFC 9110), as the page tells people.
         response["Retry-After"] = str(int(cooloff.total_seconds()))
     return response
+
+
+def over_limit(request, scope, limit, window):
+    """Count one more use of ``scope`` by the client; True past ``limit`` uses in ``window`` s.
+
+    The public forms (contact, newsletter subscription) are throttled here, per
+    client address, in the shared cache: no table, nothing kept past the window.
+    """
+    key = f"musenor:rate:{scope}:{client_ip(request)}"
+    if cache.add(key, 1, timeout=window):
+        return limit < 1
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return limit < 1

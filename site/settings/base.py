@@ -151,6 +151,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS += POSTGRES_APPS
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging lets pages be read while an editor's autosave writes;
+    # transactions that take the write lock at once, and a busy timeout, make
+    # a second writer wait for the first instead of failing with "database is
+    # locked" (the preview did, while autosave ran).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        }
+    )
 
 # machina's installed migrations use AutoField: BigAutoField would make
 # makemigrations want to write into its package.
@@ -379,6 +391,9 @@ AXES_LOCKOUT_CALLABLE = "musenor.site.throttling.lockout_response"
 # Behind N reverse proxies, the client's address is the Nth from the right of
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone.
 MUSENOR_REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0)
+
+# The public forms, per client address: (messages, seconds).
+MUSENOR_CONTACT_RATE = (5, 3600)
 
 # --- Plugins ----------------------------------------------------------------
 

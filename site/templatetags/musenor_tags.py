@@ -163,3 +163,14 @@ def page_panels(context, page, slot="main", level=2):
         "musenor_site/includes/page_panels.html",
         {"panels": rendered, "slot": slot, "level": int(level), "page": page},
     )
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The footer's links chosen in the "footer links" settings, in the current language."""
+    from musenor.site.models import SiteLinks
+
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return []
+    return SiteLinks.for_request(request).footer_links(Locale.get_active(), request)
