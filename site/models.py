@@ -137,7 +137,7 @@ class SiteLinks(BaseSiteSetting):
         for name, page in self.footer_pages(locale):
             title = page.title
             if name == "accessibility_page":
-                title = AccessibilityStatus(self.accessibility_status).label
+                title = str(AccessibilityStatus(self.accessibility_status).label)
             links.append({"title": title, "url": page.get_url(request)})
         return links
 
