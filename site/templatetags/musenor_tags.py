@@ -182,7 +182,9 @@ def footer_pages(context):
     key = f"musenor:footer-links:{site.pk}:{translation.get_language()}:{footer_links_generation()}"
     links = cache.get(key)
     if links is None:
-        links = SiteLinks.for_site(site).footer_links(Locale.get_active(), request)
+        # Not SiteLinks.for_site(): a page view never writes (it would create the row).
+        chosen = SiteLinks.objects.filter(site=site).first()
+        links = chosen.footer_links(Locale.get_active(), request) if chosen else []
         cache.set(key, links, FOOTER_LINKS_CACHE_SECONDS)
     return links
 
