@@ -258,9 +258,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILSEARCH_BACKENDS = backend_settings(env("SEARCH_URL"), env("SEARCH_INDEX", "musenor"))
-# Museum editors submit their changes to Wagtail's "Moderators approval"
-# workflow instead of publishing them (musenor.site.workflow). After changing
-# it, run `manage.py setup_moderation` to bring existing museums in line.
+# Museum editors submit their changes to Wagtail's default workflow
+# ("Validation avant publication") instead of publishing them
+# (musenor.site.workflow). After changing it, run `manage.py setup_moderation`
+# to bring existing museums in line.
 MUSENOR_MODERATION = env_bool("MUSENOR_MODERATION", False)
 
 # --- Background tasks -----------------------------------------------------------
