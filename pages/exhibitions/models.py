@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -25,7 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, BasePageForm
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .choices import ExhibitionKind, Status
@@ -182,7 +181,7 @@ class ExhibitionPageTag(TaggedItemBase):
     )
 
 
-class ExhibitionPageForm(WagtailAdminPageForm):
+class ExhibitionPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("museums") and not cleaned_data.get("venue"):
