@@ -98,6 +98,15 @@ class BasePageForm(WagtailAdminPageForm):
     a new one has no parent yet at that point, so the form checks it.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Fields naming museums offer one entry per museum, in the page's language.
+        from musenor.pages.museums.widgets import limit_museum_choices
+
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is not None:
+            limit_museum_choices(self, locale_id)
+
     def clean(self):
         cleaned_data = super().clean()
         if not self.instance.pk and self.parent_page is not None:

@@ -8,7 +8,8 @@ import json
 
 from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site
+
+from musenor.site.links import site_root_url
 
 # What Django's json_script escapes, so that the data can never close the <script> element.
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -34,6 +35,5 @@ def image_url(image, request, spec="fill-1200x630"):
 
 def publisher(request):
     """The association, as the publisher of the site's content."""
-    site = Site.find_for_request(request)
-    url = site.root_url + "/" if site is not None else request.build_absolute_uri("/")
+    url = site_root_url(request) + "/"
     return {"@type": "Organization", "name": PUBLISHER_NAME, "url": url}

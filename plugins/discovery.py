@@ -36,6 +36,7 @@ CORE_URL_PREFIXES = (
     "media",
     "membres",
     "notifications",
+    "plan-du-site",
     "recherche",
     "robots.txt",
     "sitemap.xml",

@@ -25,11 +25,14 @@ def load(home, seed, stdout):
     from musenor.pages.standard.models import StandardPage
     from musenor.site.accounts.models import WorkingGroup
 
+    from . import demo_basics
+
     publish_child(
         home, StandardPage, "a-propos", title="À propos", show_in_menus=True, intro=ABOUT_INTRO
     )
     created = WorkingGroup.objects.load_defaults()
     stdout.write(f"Working groups: {created} created.\n")
+    demo_basics.load(home)
 
 
 def publish_child(parent, model, slug, **fields):

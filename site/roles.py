@@ -30,9 +30,10 @@ logger = logging.getLogger(__name__)
 def setup_site_roles():
     """Create the role groups and give every role its permissions, museums' editors included.
 
-    The moderators' group also becomes a reviewer of the "Moderators approval"
-    task, beside Wagtail's own "Moderators" group, so that its members approve
-    museum editors' changes when ``MUSENOR_MODERATION`` is on.
+    The moderators' group also becomes a reviewer of the "Validation avant
+    publication" task, beside Wagtail's own moderators' group ("Rédacteurs en
+    chef"), so that its members approve museum editors' changes when
+    ``MUSENOR_MODERATION`` is on.
     """
     report = setup_roles(museum_editor_groups=list(museum_editor_groups()))
     moderators = Group.objects.get(name=ROLES[MODERATOR])

@@ -85,6 +85,26 @@ def lockout_response(request, original_response=None, credentials=None):
     return response
 
 
+def _hit(key, window):
+    """Count one more use under ``key`` in the shared cache; the count within ``window`` s."""
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return 1
+
+
+def over_limit(request, scope, limit, window):
+    """Count one more use of ``scope`` by the client; True past ``limit`` uses in ``window`` s.
+
+    The public forms (contact, newsletter subscription) are throttled here, per
+    client address, in the shared cache: no table, nothing kept past the window.
+    """
+    return _hit(f"musenor:rate:{scope}:{client_ip(request)}", window) > limit
+
+
 FORM_THROTTLE_TEMPLATE = "musenor_site/form_throttled.html"
 
 
@@ -105,16 +125,9 @@ def throttle_form(request, scope, identifier=""):
     if identifier:
         digest = hashlib.sha256(identifier.encode()).hexdigest()
         keys.append(f"musenor:throttle:{scope}:id:{digest}")
-    over = False
-    for key in keys:
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=window)
-            count = 1
-        over = over or count > limit
-    if not over:
+    # Every key is counted, even once one is over: no short-circuit.
+    counts = [_hit(key, window) for key in keys]
+    if max(counts) <= limit:
         return None
     response = render(
         request,

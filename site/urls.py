@@ -10,7 +10,7 @@ from musenor.plugins.manager import call
 from musenor.plugins.urls import plugin_neutral_urlpatterns, plugin_urlpatterns
 from musenor.search import views as search_views
 from musenor.site.sitemaps import sitemap_index, sitemap_section
-from musenor.site.views import robots_txt
+from musenor.site.views import robots_txt, site_map
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -40,6 +40,7 @@ if settings.DEBUG:
 # Wagtail's catch-all so that pages never shadow them.
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="search"),
+    path("plan-du-site/", site_map, name="site_map"),
     *plugin_urlpatterns(),
     # Members' notification preferences and the unsubscribe links of mails.
     path("notifications/", include("musenor.plugins.notification_urls")),
@@ -49,3 +50,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler404 = "musenor.site.views.page_not_found"
+handler500 = "musenor.site.views.server_error"

@@ -20,7 +20,7 @@ rights with Wagtail's own page permissions, which every admin screen honours
   (``exhibition_publish_refusal``, called by ``musenor.site.wagtail_hooks``);
 - with ``MUSENOR_MODERATION`` on, museum editors' groups have no publish right
   (so none on exhibitions either), and the museum directory and the exhibition
-  indexes get Wagtail's "Moderators approval" workflow: an editor's change is
+  indexes get Wagtail's default workflow ("Validation avant publication"): an editor's change is
   submitted to the moderators and goes live when one approves it.
 
 ``manage.py setup_moderation`` applies all of this to an existing site (after
@@ -49,9 +49,10 @@ from musenor.pages.exhibitions.models import ExhibitionIndexPage, ExhibitionPage
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage
 from musenor.pages.museums.signals import editors_group_created
 
-# The names Wagtail's own migrations give its default workflow, task and group.
-MODERATION_WORKFLOW = "Moderators approval"
-MODERATORS_GROUP = "Moderators"
+# Wagtail's default workflow, task and moderators' group, by the French names
+# musenor_site's migration 0003 gives them ("Moderators approval", "Moderators").
+MODERATION_WORKFLOW = "Validation avant publication"
+MODERATORS_GROUP = "Rédacteurs en chef"
 # The rights on a museum that its editors also get on the museum's exhibitions.
 MIRRORED_CODENAMES = ("change_page", "publish_page")
 
@@ -186,7 +187,7 @@ def exhibition_publish_refusal(user, exhibition, museums):
 
 
 def moderation_workflow():
-    """Wagtail's default "Moderators approval" workflow; recreated if it was deleted."""
+    """Wagtail's default workflow ("Validation avant publication"); recreated if deleted."""
     workflow = Workflow.objects.filter(name=MODERATION_WORKFLOW).order_by("pk").first()
     if workflow is None:
         moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)

@@ -35,7 +35,7 @@ def make_staff(email="staff@musenor.test"):
 
 def make_moderator(email="moderatrice@musenor.test"):
     user = get_user_model().objects.create_user(email=email, password="pw")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Rédacteurs en chef"))
     return user
 
 
@@ -355,7 +355,9 @@ def test_setup_moderation_reports_and_changes_nothing_the_second_time(settings, 
     assert "Moderation is on" in first.getvalue()
     assert "publish rights taken from them: 2." in first.getvalue()
     assert "publish rights taken from them: 0." in second.getvalue()
-    assert "Sections newly under the “Moderators approval” workflow: 0." in second.getvalue()
+    assert (
+        "Sections newly under the “Validation avant publication” workflow: 0." in second.getvalue()
+    )
 
 
 def test_staff_groups_are_not_museum_editors(museums):

@@ -17,14 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, BasePageForm
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .choices import ExhibitionKind, Status
@@ -181,7 +181,7 @@ class ExhibitionPageTag(TaggedItemBase):
     )
 
 
-class ExhibitionPageForm(WagtailAdminPageForm):
+class ExhibitionPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("museums") and not cleaned_data.get("venue"):
@@ -373,3 +373,32 @@ class ExhibitionPage(RoutablePageMixin, BasePage):
         from .ical import calendar_response
 
         return calendar_response([self], request, name=self.title, filename=f"{self.slug}.ics")
+
+
+@register_setting(icon="calendar-alt")
+class OpenAgendaSettings(BaseSiteSetting):
+    """How events imported from OpenAgenda reach the site: published at once, or as drafts."""
+
+    review_imports = models.BooleanField(
+        _("import events as drafts to review"),
+        default=False,
+        help_text=_(
+            "When ticked, a new event becomes an unpublished exhibition page and a changed "
+            "event a draft of its page: an editor reviews them and publishes them. When not "
+            "ticked, imported events are published at once."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("OpenAgenda import")
+        verbose_name_plural = _("OpenAgenda import")
+
+    @classmethod
+    def review_for(cls, page):
+        """Whether imports under ``page`` are kept as drafts (the setting of its site)."""
+        site = page.get_site()
+        if site is None:
+            return False
+        return (
+            cls.objects.filter(site=site).values_list("review_imports", flat=True).first() or False
+        )

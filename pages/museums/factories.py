@@ -23,7 +23,8 @@ def make_site_tree():
         home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Musenor"},
+        # The host of Django's test client: pages' absolute URLs are those it is served at.
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "Musenor"},
     )
     directory = MuseumIndexPage.objects.child_of(home).first()
     if directory is None:

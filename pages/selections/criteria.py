@@ -77,6 +77,26 @@ FEATURES = {
 }
 
 
+#: The features that are accessibility arrangements. A museum that has ticked none
+#: of them and written no accessibility text has told us nothing: "unknown", not "no".
+ACCESSIBILITY_FEATURES = (Feature.WHEELCHAIR, Feature.VISUAL, Feature.HEARING, Feature.MENTAL)
+
+
+def accessibility_known():
+    """The condition "the museum has recorded something about its accessibility"."""
+    condition = ~Q(accessibility_info="")
+    for name in ACCESSIBILITY_FEATURES:
+        condition |= FEATURES[name].condition()
+    return condition
+
+
+def has_accessibility_data(museum):
+    """The Python version of :func:`accessibility_known`, for a museum already loaded."""
+    return bool(museum.accessibility_info) or any(
+        FEATURES[name].matches(museum) for name in ACCESSIBILITY_FEATURES
+    )
+
+
 def theme_choices():
     """The directory's themes, read when an editor opens the form (never at start-up)."""
     from musenor.pages.museums.models import MuseumTheme

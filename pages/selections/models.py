@@ -24,7 +24,12 @@ from musenor.streamfields.blocks import BodyStreamBlock
 
 from .blocks import QuizStreamBlock
 from .criteria import has_any_theme, museums_for
-from .quiz import questions_of, rank_museums, read_submission
+from .quiz import (
+    museums_without_accessibility_data,
+    questions_of,
+    rank_museums,
+    read_submission,
+)
 
 PARENT_PAGE_TYPES = [
     "musenor_selections.SelectionIndexPage",
@@ -275,8 +280,11 @@ class QuizPage(BasePage):
         context["chosen"] = submission.chosen_ids
         if submission.submitted:
             scoring = submission.scoring_answers
-            context["matches"] = (
-                rank_museums(museums_for(self), scoring, self.result_count) if scoring else []
+            museums = museums_for(self)
+            matches = rank_museums(museums, scoring, self.result_count) if scoring else []
+            context["matches"] = matches
+            context["without_accessibility_data"] = museums_without_accessibility_data(
+                museums, scoring, exclude=[match.museum for match in matches]
             )
             context["directory"] = directory_for(self)
         return context

@@ -15,7 +15,14 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from musenor.pages.museums.choices import Department
 
-from .criteria import FEATURES, Feature, has_any_theme
+from .criteria import (
+    ACCESSIBILITY_FEATURES,
+    FEATURES,
+    Feature,
+    accessibility_known,
+    has_accessibility_data,
+    has_any_theme,
+)
 
 FIELD_PREFIX = "q-"
 SUBMITTED = "quiz"
@@ -146,6 +153,32 @@ class Match:
     museum: object
     score: int
     reasons: list  # [(answer label, [what matched])]
+    # The accessibility asked for that the museum does not confirm, as labels, and
+    # whether it has recorded nothing at all about its accessibility.
+    unconfirmed: list = field(default_factory=list)
+    no_accessibility_data: bool = False
+
+
+def asked_accessibility(answers):
+    """The accessibility features ``answers`` ask for, in order, once each."""
+    asked = [name for answer in answers for name in answer.features]
+    return list(dict.fromkeys(name for name in asked if name in ACCESSIBILITY_FEATURES))
+
+
+def museums_without_accessibility_data(museums, answers, exclude=()):
+    """When ``answers`` ask about accessibility: the museums that have said nothing about it.
+
+    They may be accessible or not: the quiz neither recommends nor rules them
+    out, it names them so that the visitor can ask them.
+    """
+    if not asked_accessibility(answers):
+        return []
+    return list(
+        museums.exclude(accessibility_known())
+        .exclude(pk__in=[museum.pk for museum in exclude])
+        .defer_streamfields()
+        .order_by("title")
+    )
 
 
 def rank_museums(museums, answers, limit):
@@ -181,6 +214,7 @@ def rank_museums(museums, answers, limit):
         .prefetch_related(*prefetches)
         .order_by("-quiz_score", "title")[:limit]
     )
+    asked = asked_accessibility(answers)
     matches = []
     for museum in ranked:
         theme_names = {theme.slug: theme.name for theme in museum.themes.all()}
@@ -188,5 +222,16 @@ def rank_museums(museums, answers, limit):
         for answer in answers:
             if matched := answer.matches(museum, theme_names):
                 reasons.append((answer.label, matched))
-        matches.append(Match(museum=museum, score=museum.quiz_score, reasons=reasons))
+        unconfirmed = [
+            str(Feature(name).label) for name in asked if not FEATURES[name].matches(museum)
+        ]
+        matches.append(
+            Match(
+                museum=museum,
+                score=museum.quiz_score,
+                reasons=reasons,
+                unconfirmed=unconfirmed,
+                no_accessibility_data=bool(unconfirmed) and not has_accessibility_data(museum),
+            )
+        )
     return matches

@@ -1,19 +1,27 @@
-"""Standard pages (the site's sections and texts) and landing pages (campaigns).
+"""Standard pages (the site's sections and texts), landing pages (campaigns), the contact form.
 
 A standard page can hold other standard pages, landing pages, and the page
 types that name it as a parent (an educational showcase index, a selection…);
 a landing page is a campaign's single page, with a hero and a call to action.
 """
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, BasePageForm
+from musenor.site.throttling import over_limit
 from musenor.streamfields.blocks import BodyStreamBlock
 from musenor.streamfields.blocks.links import VAGUE_LINK_TEXTS
 
@@ -153,3 +161,99 @@ class LandingPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["cta_href"] = self.cta_href(request)
         return context
+
+
+class ContactPageForm(WagtailAdminFormPageForm, BasePageForm):
+    """The form builder's checks (unique field names) and the portal's (reserved slugs)."""
+
+
+# A field no person sees or fills; robots that fill every field give themselves away.
+HONEYPOT_FIELD = "website_url"
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm, BasePage):
+    """The contact form: each message is kept in the admin and e-mailed to the staff.
+
+    Its fields are composed in the editor (Wagtail's form builder); the first
+    e-mail field becomes the Reply-To of the staff's e-mail. Submissions are
+    throttled per client address (``MUSENOR_CONTACT_RATE``), and a hidden field
+    that only robots fill turns theirs away without a word.
+    """
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    thank_you_text = RichTextField(
+        _("confirmation text"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown to the sender once the message has arrived."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            heading=_("E-mail to the staff"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = SECTION_PARENTS
+    subpage_types = []
+    template = "musenor_standard/contact_page.html"
+    landing_page_template = "musenor_standard/contact_page_landing.html"
+    base_form_class = ContactPageForm
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(
+            "ContactForm",
+            (form_class,),
+            {
+                HONEYPOT_FIELD: forms.CharField(
+                    label=_("Leave this field empty"),
+                    required=False,
+                    widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+                )
+            },
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if request.POST.get(HONEYPOT_FIELD):
+                # A robot: it is shown what a person would see, and nothing is kept or sent.
+                return self.render_landing_page(request, None, *args, **kwargs)
+            limit, window = settings.MUSENOR_CONTACT_RATE
+            if over_limit(request, f"contact:{self.pk}", limit, window):
+                form = self.get_form(request.POST, page=self, user=request.user)
+                context = self.get_context(request)
+                context.update(form=form, throttled=True)
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        reply_to = [
+            form.cleaned_data[field.clean_name]
+            for field in self.get_form_fields()
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name)
+        ][:1]
+        EmailMessage(
+            subject=self.subject or self.title,
+            body=self.render_email(form),
+            to=[address.strip() for address in self.to_address.split(",")],
+            from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
+            reply_to=reply_to,
+        ).send()

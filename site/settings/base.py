@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Absolute links from the request's host when no Wagtail Site names it.
+    "musenor.site.links.SiteHostMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -152,6 +154,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS += POSTGRES_APPS
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging lets pages be read while an editor's autosave writes;
+    # transactions that take the write lock at once, and a busy timeout, make
+    # a second writer wait for the first instead of failing with "database is
+    # locked" (the preview did, while autosave ran).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        }
+    )
 
 # machina's installed migrations use AutoField: BigAutoField would make
 # makemigrations want to write into its package.
@@ -256,9 +270,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILSEARCH_BACKENDS = backend_settings(env("SEARCH_URL"), env("SEARCH_INDEX", "musenor"))
-# Museum editors submit their changes to Wagtail's "Moderators approval"
-# workflow instead of publishing them (musenor.site.workflow). After changing
-# it, run `manage.py setup_moderation` to bring existing museums in line.
+# Museum editors submit their changes to Wagtail's default workflow
+# ("Validation avant publication") instead of publishing them
+# (musenor.site.workflow). After changing it, run `manage.py setup_moderation`
+# to bring existing museums in line.
 MUSENOR_MODERATION = env_bool("MUSENOR_MODERATION", False)
 
 # --- Background tasks -----------------------------------------------------------
@@ -391,6 +406,9 @@ AXES_LOCKOUT_CALLABLE = "musenor.site.throttling.lockout_response"
 # Behind N reverse proxies, the client's address is the Nth from the right of
 # X-Forwarded-For; 0 trusts REMOTE_ADDR alone.
 MUSENOR_REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0)
+
+# The public forms, per client address: (messages, seconds).
+MUSENOR_CONTACT_RATE = (5, 3600)
 
 # --- Plugins ----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
@@ -9,10 +10,14 @@ from wagtail.models import Locale, Page, Site
 
 from musenor.plugins.manager import call, call_each, report_failure
 from musenor.plugins.pages import with_installed_types
+from musenor.site.links import site_root_url
+from musenor.site.signals import footer_links_generation
 
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# The footer's links are cached until a page is published, withdrawn, moved or deleted.
+FOOTER_LINKS_CACHE_SECONDS = 24 * 3600
 
 
 def _site_root(request):
@@ -163,3 +168,31 @@ def page_panels(context, page, slot="main", level=2):
         "musenor_site/includes/page_panels.html",
         {"panels": rendered, "slot": slot, "level": int(level), "page": page},
     )
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The footer's links chosen in the "footer links" settings, in the current language."""
+    from musenor.site.models import SiteLinks
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    key = f"musenor:footer-links:{site.pk}:{translation.get_language()}:{footer_links_generation()}"
+    links = cache.get(key)
+    if links is None:
+        # Not SiteLinks.for_site(): a page view never writes (it would create the row).
+        chosen = SiteLinks.objects.filter(site=site).first()
+        links = chosen.footer_links(Locale.get_active(), request) if chosen else []
+        cache.set(key, links, FOOTER_LINKS_CACHE_SECONDS)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` (a path) on the host the visitor asked for (see ``musenor.site.links``)."""
+    request = context.get("request")
+    if request is None or "://" in url:
+        return url
+    return site_root_url(request) + url

@@ -85,10 +85,10 @@ def test_roles_get_the_core_and_plugin_permissions_and_a_second_run_changes_noth
 def test_the_moderators_group_reviews_the_moderation_task():
     from wagtail.models import GroupApprovalTask
 
-    task = GroupApprovalTask.objects.get(name="Moderators approval")
+    task = GroupApprovalTask.objects.get(name="Validation avant publication")
     assert "Modérateurs" not in {group.name for group in task.groups.all()}
     assert "Moderation tasks the moderators' group joined: 1." in setup_roles()
-    assert {"Moderators", "Modérateurs"} <= {group.name for group in task.groups.all()}
+    assert {"Rédacteurs en chef", "Modérateurs"} <= {group.name for group in task.groups.all()}
 
 
 def test_what_staff_granted_by_hand_stays(tagging_plugin):

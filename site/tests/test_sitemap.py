@@ -86,8 +86,8 @@ def test_sitemap_lists_every_live_public_page_in_every_language(client, tree):
         )
     }
     assert set(urls) == expected
-    assert "http://localhost/en/" in urls
-    assert "http://localhost/en/musees/" in urls
+    assert "http://testserver/en/" in urls
+    assert "http://testserver/en/musees/" in urls
 
 
 def test_sitemap_leaves_out_drafts_private_pages_and_routes(client, tree):
@@ -102,12 +102,12 @@ def test_sitemap_leaves_out_drafts_private_pages_and_routes(client, tree):
 def test_sitemap_links_translations_with_hreflang(client, tree):
     urls = read_sitemap(client)
     alternates = {
-        "fr": "http://localhost/musees/",
-        "en": "http://localhost/en/musees/",
-        "x-default": "http://localhost/musees/",
+        "fr": "http://testserver/musees/",
+        "en": "http://testserver/en/musees/",
+        "x-default": "http://testserver/musees/",
     }
-    assert urls["http://localhost/musees/"] == alternates
-    assert urls["http://localhost/en/musees/"] == alternates
+    assert urls["http://testserver/musees/"] == alternates
+    assert urls["http://testserver/en/musees/"] == alternates
     # A page that exists in one language has no alternates.
     assert urls[tree["news"].get_full_url()] == {}
 

@@ -90,10 +90,14 @@ class Report:
 
 
 class Importer:
-    def __init__(self, index, *, default_museum=None, dry_run=False):
+    def __init__(self, index, *, default_museum=None, dry_run=False, as_drafts=None):
         from musenor.pages.museums.models import MuseumPage
 
+        from ..models import OpenAgendaSettings
+
         self.index = index
+        # None: as the site's "OpenAgenda import" setting says.
+        self.as_drafts = OpenAgendaSettings.review_for(index) if as_drafts is None else as_drafts
         self.default_museum = default_museum
         self.dry_run = dry_run
         self.report = Report(dry_run=dry_run)
@@ -174,13 +178,25 @@ class Importer:
         page.openagenda_updated_at = data.updated_at
         page.openagenda_checksum = checksum
         if created:
+            # A draft to review is a page that has never been live.
+            page.live = not self.as_drafts
             self.index.add_child(instance=page)
         page.museums.set(MuseumPage.objects.filter(pk__in=museum_ids))
         page.tags.set(data.tags)
-        page.save_revision().publish()
+        revision = page.save_revision()
+        if self.as_drafts:
+            # The live page keeps its content until an editor publishes the draft;
+            # the checksum is the event's, so that the next import sees no change.
+            type(page).objects.filter(pk=page.pk).update(
+                openagenda_checksum=checksum, openagenda_updated_at=data.updated_at
+            )
+        else:
+            revision.publish()
         action = "created" if created else "updated"
-        note = "" if data.online and not data.venue else self.place_note(museum_ids, venue)
-        self.report.add(action, data.uid, data.title, note, page)
+        notes = [] if data.online and not data.venue else [self.place_note(museum_ids, venue)]
+        if self.as_drafts:
+            notes.insert(0, _("draft to review"))
+        self.report.add(action, data.uid, data.title, "; ".join(n for n in notes if n), page)
 
     def cancel(self, data, page):
         from ..models import ExhibitionPage
@@ -242,6 +258,12 @@ class Importer:
         return f"{base}-{data.uid}"
 
 
-def import_events(events, index, *, default_museum=None, dry_run=False):
-    """Import ``events`` (decoded JSON) under ``index``; returns the :class:`Report`."""
-    return Importer(index, default_museum=default_museum, dry_run=dry_run).run(events)
+def import_events(events, index, *, default_museum=None, dry_run=False, as_drafts=None):
+    """Import ``events`` (decoded JSON) under ``index``; returns the :class:`Report`.
+
+    ``as_drafts``: keep new and changed events as drafts for an editor to review
+    and publish; by default, as the "OpenAgenda import" setting of the index's
+    site says.
+    """
+    importer = Importer(index, default_museum=default_museum, dry_run=dry_run, as_drafts=as_drafts)
+    return importer.run(events)

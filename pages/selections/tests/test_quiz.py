@@ -210,7 +210,8 @@ def test_answers_that_narrow_nothing_point_to_the_directory(client, quiz, direct
 
 
 def test_no_museum_matches(client, quiz):
-    MuseumPage.objects.update(wheelchair_access=False)
+    # Every museum has said something of its accessibility: none is unknown.
+    MuseumPage.objects.update(wheelchair_access=False, accessibility_info="<p>Deux étages.</p>")
     response = ask(client, quiz, (NEEDS, "Je viens en fauteuil roulant"))
     assert response.context["matches"] == []
     message = fr(
@@ -295,3 +296,69 @@ def test_submission_reader_alone():
     assert [a.label for a in submission.answers] == ["La peinture"]  # duplicates count once
     assert submission.ignored == 0
     assert isinstance(submission.answers[0], Answer)
+
+
+# --- Honest about missing accessibility data --------------------------------
+
+
+def test_a_wheelchair_user_alone_learns_which_museums_have_no_data(client, quiz):
+    response = ask(client, quiz, (NEEDS, "Je viens en fauteuil roulant"))
+    assert ranked(response) == [("Musée des beaux-arts", 1), ("Musée des sciences", 1)]
+    assert all(not m.unconfirmed for m in response.context["matches"])
+    unknown = [museum.title for museum in response.context["without_accessibility_data"]]
+    assert unknown == ["Historial", "Musée d'histoire naturelle", "Musée sans thème"]
+    html = response.content.decode()
+    assert "3 musées du réseau ne nous ont rien dit de leur accessibilité" in html
+    section = html[html.index('class="quiz-unknown-accessibility"') :]
+    assert "Historial</a> (Péronne)" in section
+
+
+def test_with_no_confirmed_museum_the_unknown_ones_are_named_not_hidden(client, quiz, museums):
+    MuseumPage.objects.update(wheelchair_access=False)
+    MuseumPage.objects.filter(title="Historial").update(accessibility_info="<p>Marches.</p>")
+    response = ask(client, quiz, (NEEDS, "Je viens en fauteuil roulant"))
+    assert response.context["matches"] == []
+    html = response.content.decode()
+    assert "Aucun musée de l’annuaire n’a confirmé l’accessibilité demandée" in html
+    assert "No museum of the directory matches" not in html
+    unknown = [museum.title for museum in response.context["without_accessibility_data"]]
+    # The Historial said it has steps: known, and not accessible; not listed as unknown.
+    assert "Historial" not in unknown
+    assert len(unknown) == 4
+
+
+def test_combined_answers_never_silently_recommend_unknown_accessibility(client, home, museums):
+    quiz = make_quiz(
+        home,
+        [
+            QUESTIONS[0],
+            (
+                NEEDS,
+                True,
+                [answer("Je viens en fauteuil roulant", features=["wheelchair_access"])],
+            ),
+        ],
+        slug="quiz-souple",
+    )
+    MuseumPage.objects.filter(title="Historial").update(accessibility_info="<p>Marches.</p>")
+    response = ask(
+        client,
+        quiz,
+        (LIKES, "Les sciences"),
+        (LIKES, "L'histoire"),
+        (NEEDS, "Je viens en fauteuil roulant"),
+    )
+    matches = {m.museum.title: m for m in response.context["matches"]}
+    assert set(matches) >= {"Musée des sciences", "Musée d'histoire naturelle", "Historial"}
+    assert matches["Musée des sciences"].unconfirmed == []
+    assert matches["Musée d'histoire naturelle"].no_accessibility_data
+    assert not matches["Historial"].no_accessibility_data
+    assert matches["Historial"].unconfirmed == [fr("accessible to wheelchair users")]
+    html = response.content.decode()
+    cards = html.split('<li class="card museum-card">')[1:]
+    natural = next(card for card in cards if "histoire naturelle</a></h3>" in card)
+    assert "Accessibilité inconnue :" in natural
+    historial = next(card for card in cards if ">Historial</a></h3>" in card)
+    assert "Non confirmé par ce musée :" in historial
+    sciences = next(card for card in cards if ">Musée des sciences</a></h3>" in card)
+    assert "Accessibilité inconnue" not in sciences and "Non confirmé" not in sciences
