@@ -5,9 +5,9 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.images import ImageFile
 from django.template import Context, Template
-from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 from PIL import features
 
