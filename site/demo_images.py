@@ -188,6 +188,20 @@ def load(home, seed, stdout):
             page.image = illustration(kind, page.slug, seed, page.title)
             page.save_revision().publish()
             count += 1
+    # The index pages the home page's cards lead to show a listing image.
+    for model_name, kind in [
+        ("musenor_paths.PathIndexPage", "route"),
+        ("musenor_circuits.CircuitIndexPage", "route"),
+        ("musenor_education.ShowcaseIndexPage", "exhibition"),
+    ]:
+        try:
+            model = apps.get_model(model_name)
+        except LookupError:
+            continue
+        for page in model.objects.filter(locale=home.locale, listing_image__isnull=True):
+            page.listing_image = illustration(kind, f"index-{page.slug}", seed, page.title)
+            page.save_revision().publish()
+            count += 1
     if home.hero_image_id is None:
         home.hero_image = illustration("museum", "accueil", seed, "Les musées des Hauts-de-France")
         home.save_revision().publish()

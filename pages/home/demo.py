@@ -141,7 +141,7 @@ def compose(home):
         model = apps.get_model(name)
         index = model.objects.child_of(home).live().first()
         if index is not None:
-            cards.append(index.pk)
+            cards.append(index)
     sections = []
     for block_type, value in SECTIONS:
         if block_type == "page_cards":

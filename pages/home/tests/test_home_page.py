@@ -55,3 +55,21 @@ def test_plugin_content_reaches_the_home_page_through_the_hook(client, network):
         html = client.get("/").content.decode()
         assert "Trésors des collections" in html
     assert "Trésors des collections" not in client.get("/").content.decode()
+
+
+def test_the_demo_composes_the_home_page_once(client, home):
+    from musenor.pages.home.demo import compose
+    from musenor.pages.paths.models import PathIndexPage
+
+    paths = PathIndexPage(title="Parcours thématiques", slug="parcours")
+    home.add_child(instance=paths)
+    paths.save_revision().publish()
+    compose(home)
+    home.refresh_from_db()
+    kinds = [block.block_type for block in home.body]
+    assert kinds[-5:] == [kind for kind, _value in SECTIONS]
+    assert [page.pk for page in home.body[-1].value["pages"]] == [paths.pk]
+    compose(home)  # an editor's order is kept: nothing is added twice
+    home.refresh_from_db()
+    assert [block.block_type for block in home.body] == kinds
+    assert "Parcours thématiques" in client.get("/").content.decode()
