@@ -50,7 +50,17 @@ def network(home, museums, museum):
     home.save_revision().publish()
     museum.image = illustration("museum", museum.slug, 1, museum.title)
     museum.save_revision().publish()
+    warm_renditions("/", museum.url)
     return home
+
+
+def warm_renditions(*urls):
+    """Render the pages once here: encoding AVIF takes longer than a page load may."""
+    from django.test import Client
+
+    client = Client()
+    for url in urls:
+        assert client.get(url).status_code == 200
 
 
 def test_home_page_presents_the_network(live_server, network, new_page, check_accessibility):
