@@ -2,8 +2,9 @@
 
 An exhibition is an all-day event: ``DTSTART;VALUE=DATE`` on its first day and
 ``DTEND;VALUE=DATE`` on the day after its last (the end is exclusive). A
-permanent display has no end: it gets its opening day only, and says so in its
-description. Lines end with CRLF and are folded at 75 octets, never inside a
+permanent display has no end, and an all-day event without one lasts a single
+day (RFC 5545 §3.6.1): it is left out of calendars rather than shown as a
+one-day event. Lines end with CRLF and are folded at 75 octets, never inside a
 UTF-8 sequence.
 """
 
@@ -60,8 +61,6 @@ def event_lines(exhibition, request, host):
     stamp = exhibition.last_published_at or exhibition.latest_revision_created_at
     stamp = stamp or timezone.now()
     description = [exhibition.summary or exhibition.search_description]
-    if exhibition.is_permanent:
-        description.append(_("Permanent display, open since this date."))
     if exhibition.operation_id and exhibition.operation:
         description.append(_("Network operation: %(title)s") % {"title": exhibition.operation})
     description.append(url)
@@ -71,9 +70,8 @@ def event_lines(exhibition, request, host):
         f"DTSTAMP:{_utc_stamp(stamp)}",
         f"LAST-MODIFIED:{_utc_stamp(stamp)}",
         f"DTSTART;VALUE=DATE:{_date(exhibition.start_date)}",
+        f"DTEND;VALUE=DATE:{_date(exhibition.end_date + timedelta(days=1))}",
     ]
-    if exhibition.end_date:
-        lines.append(f"DTEND;VALUE=DATE:{_date(exhibition.end_date + timedelta(days=1))}")
     lines += [
         f"SUMMARY:{escape_text(exhibition.title)}",
         "DESCRIPTION:" + escape_text("\n\n".join(part for part in description if part)),
@@ -104,7 +102,8 @@ def calendar(exhibitions, request, name):
         "X-WR-TIMEZONE:Europe/Paris",
     ]
     for exhibition in exhibitions:
-        lines += event_lines(exhibition, request, host)
+        if exhibition.end_date is not None:
+            lines += event_lines(exhibition, request, host)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

@@ -117,7 +117,13 @@ class ExhibitionIndexPage(RoutablePageMixin, BasePage):
     def calendar_items(self, request, today=None):
         exhibitions, _form = self.filtered(request)
         today = today or timezone.localdate()
-        return exhibitions.not_over(today).for_listing().order_by("start_date", "title")
+        # A permanent display has no end: it is not an event a calendar can hold.
+        return (
+            exhibitions.not_over(today)
+            .filter(end_date__isnull=False)
+            .for_listing()
+            .order_by("start_date", "title")
+        )
 
     def subpage_url(self, name, request=None):
         return self.get_url(request) + self.reverse_subpage(name)
@@ -325,6 +331,14 @@ class ExhibitionPage(RoutablePageMixin, BasePage):
     def is_permanent(self):
         return self.end_date is None
 
+    def offers_calendar(self, today=None):
+        """Whether “add to my calendar” makes sense: not over, and with an end.
+
+        A permanent display is not an event of a day (a calendar event without an
+        end is one day long, RFC 5545 §3.6.1); a past exhibition is no use in one.
+        """
+        return not self.is_permanent and self.status(today) != Status.PAST
+
     @property
     def is_online(self):
         return self.kind in ExhibitionKind.online_kinds()
@@ -356,7 +370,11 @@ class ExhibitionPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             status=self.status(),
-            ical_url=self.get_url(request) + self.reverse_subpage("ical"),
+            ical_url=(
+                self.get_url(request) + self.reverse_subpage("ical")
+                if self.offers_calendar()
+                else None
+            ),
             json_ld=script_json(exhibition_json_ld(self, request)),
             tags=self.tags.all(),
         )
@@ -370,8 +388,12 @@ class ExhibitionPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical(self, request):
+        from django.http import Http404
+
         from .ical import calendar_response
 
+        if not self.offers_calendar():
+            raise Http404(_("This exhibition is over or permanent: it has no calendar event."))
         return calendar_response([self], request, name=self.title, filename=f"{self.slug}.ics")
 
 

@@ -28,12 +28,28 @@ HOME = {
             "Pas-de-Calais, de la Somme, de l'Oise et de l'Aisne. Ensemble, ils montent des "
             "opérations communes, partagent leur matériel et leurs savoir-faire.</p>",
         ),
-        (
-            "call_to_action",
-            {"text": "Trouver un musée", "page": None, "url": "", "description": ""},
-        ),
     ],
 }
+# The home page's sections, in order; the page cards are filled in by ``compose``.
+SECTIONS = [
+    ("exhibitions_on_now", {"heading": "À l'affiche", "limit": 4}),
+    (
+        "directory",
+        {
+            "heading": "Trouver un musée",
+            "text": "Par nom, par ville, par collection, par département ou sur la carte.",
+        },
+    ),
+    ("latest_news", {"heading": "Actualités du réseau", "limit": 3}),
+    ("operation_of_the_year", {"heading": "L'opération de l'année", "operation": None}),
+    ("page_cards", {"heading": "Parcours, circuits et ressources pour les enseignants"}),
+]
+# The index pages the cards lead to: paths, circuits, teachers' resources.
+CARD_INDEXES = [
+    "musenor_paths.PathIndexPage",
+    "musenor_circuits.CircuitIndexPage",
+    "musenor_education.ShowcaseIndexPage",
+]
 TRANSLATIONS = {
     "en": {
         "Musenor": "Musenor",
@@ -44,6 +60,15 @@ TRANSLATIONS = {
         ),
         "Un réseau de professionnels": "A network of professionals",
         "Trouver un musée": "Find a museum",
+        "À l'affiche": "On now and next",
+        "Par nom, par ville, par collection, par département ou sur la carte.": (
+            "By name, town, collection, département or on the map."
+        ),
+        "Actualités du réseau": "News of the network",
+        "L'opération de l'année": "The operation of the year",
+        "Parcours, circuits et ressources pour les enseignants": (
+            "Paths, circuits and resources for teachers"
+        ),
         "Les musées": "The museums",
         "À propos": "About",
     },
@@ -56,6 +81,15 @@ TRANSLATIONS = {
         ),
         "Un réseau de professionnels": "Een netwerk van professionals",
         "Trouver un musée": "Een museum vinden",
+        "À l'affiche": "Nu en binnenkort te zien",
+        "Par nom, par ville, par collection, par département ou sur la carte.": (
+            "Op naam, stad, collectie, departement of op de kaart."
+        ),
+        "Actualités du réseau": "Nieuws uit het netwerk",
+        "L'opération de l'année": "De operatie van het jaar",
+        "Parcours, circuits et ressources pour les enseignants": (
+            "Routes, rondritten en materiaal voor leerkrachten"
+        ),
         "Les musées": "De musea",
         "À propos": "Over ons",
     },
@@ -96,9 +130,36 @@ def home_page(locale):
     return home
 
 
+def compose(home):
+    """Give the home page its sections (once: an editor's later order is kept)."""
+    from django.apps import apps
+
+    if any(block.block_type in dict(SECTIONS) for block in home.body):
+        return
+    cards = []
+    for name in CARD_INDEXES:
+        model = apps.get_model(name)
+        index = model.objects.child_of(home).live().first()
+        if index is not None:
+            cards.append(index)
+    sections = []
+    for block_type, value in SECTIONS:
+        if block_type == "page_cards":
+            if not cards:
+                continue
+            value = {**value, "pages": cards}
+        sections.append((block_type, value))
+    home.body = [*HOME["body"], *sections]
+    home.save_revision().publish()
+
+
 def load(home, seed, stdout):
     from musenor.pages.museums.models import MuseumIndexPage, MuseumPage
     from musenor.pages.standard.models import StandardPage
+    from musenor.site import demo_images
+
+    compose(home)
+    demo_images.load(home, seed, stdout)
 
     about = StandardPage.objects.child_of(home).filter(slug="a-propos").first()
     directory = MuseumIndexPage.objects.child_of(home).first()

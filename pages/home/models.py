@@ -5,7 +5,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from musenor.pages.base import BasePage
-from musenor.streamfields.blocks import BodyStreamBlock
+
+from .blocks import HomeStreamBlock
 
 
 class HomePage(BasePage):
@@ -21,7 +22,15 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "The sections of the home page, in the order visitors see them: "
+            "exhibitions, news, the directory, the operation of the year, cards…"
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,

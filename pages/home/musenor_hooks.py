@@ -9,8 +9,18 @@ from musenor.plugins import hookimpl, runs_after
 
 @hookimpl
 # The pages it translates: "À propos", the directory, and a museum with the
-# opening hours the circuits' demo gives it.
-@runs_after("musenor_site", "musenor_museums", "musenor_circuits")
+# opening hours the circuits' demo gives it; the pages its sections list and
+# the demo's illustrations (site/demo_images.py) go to.
+@runs_after(
+    "musenor_site",
+    "musenor_museums",
+    "musenor_circuits",
+    "musenor_exhibitions",
+    "musenor_news",
+    "musenor_operations",
+    "musenor_paths",
+    "musenor_education",
+)
 def load_demo_data(site, seed, stdout):
     from .demo import load
 

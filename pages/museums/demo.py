@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from musenor.site.demo import publish_child
 
 from .models import MuseumIndexPage, MuseumPage, MuseumTheme
+from .museofile import museum_facts
 
 # Beside the site's other data, where the packaging tests expect it.
 DATA_DIR = Path(__file__).resolve().parents[2] / "site" / "data"
@@ -50,6 +51,9 @@ def link_call_to_action(home, directory):
 
 def museums(directory):
     themes = {}
+    # The practical facts of the Ministry's Muséofile list, through the reviewed
+    # table of matches (museofile.py); a museum it does not list keeps blanks.
+    facts = museum_facts()
     existing = {page.slug: page for page in MuseumPage.objects.child_of(directory)}
     created = updated = 0
     for row in read_museums():
@@ -68,6 +72,16 @@ def museums(directory):
             "longitude": Decimal(row["longitude"]),
             "summary": f"Un musée du réseau Musenor à {row['city']} ({row['department']}).",
         }
+        found = facts.get((row["name"], row["city"]))
+        if found is not None:
+            fields.update(
+                address=found.address,
+                postcode=found.postcode,
+                phone=found.phone,
+                website=found.website,
+            )
+            if found.latitude is not None and found.longitude is not None:
+                fields.update(latitude=found.latitude, longitude=found.longitude)
         page = existing.get(slug)
         if page is None:
             page = MuseumPage(slug=slug, **fields)

@@ -23,6 +23,13 @@ class MuseumFilterForm(forms.Form):
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     city = forms.ChoiceField(label=_("City"), required=False)
+    near = forms.CharField(
+        label=_("Nearest first, from the town of"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "towns", "autocomplete": "off"}),
+        help_text=_("A town of the region, e.g. Arras."),
+    )
 
     def __init__(self, *args, museums, **kwargs):
         from .models import MuseumTheme
@@ -34,11 +41,29 @@ class MuseumFilterForm(forms.Form):
             .order_by("name")
             .values_list("slug", "name")
         )
+        self.fields["near"].widget.attrs["aria-describedby"] = "id_near-help"
         cities = sorted(set(museums.values_list("city", flat=True)))
         self.fields["city"].choices = [("", _("All"))] + [(c, c) for c in cities]
 
     def has_filters(self):
         return any(self.cleaned_data.get(name) for name in self.fields)
+
+    def clean_near(self):
+        from .gazetteer import find_town
+
+        name = clean_text(self.cleaned_data.get("near"), self.fields["near"].max_length)
+        if not name:
+            return None
+        town = find_town(name)
+        if town is None:
+            raise forms.ValidationError(
+                _(
+                    "“%(name)s” is not among the towns we know: try the town of a museum "
+                    "of the network, or a large town nearby."
+                ),
+                params={"name": name},
+            )
+        return town
 
     def clean_q(self):
         return clean_text(self.cleaned_data.get("q"), self.fields["q"].max_length)

@@ -65,11 +65,18 @@ class MuseumIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from django.conf import settings
 
+        from .gazetteer import town_names
+
         context = super().get_context(request, *args, **kwargs)
         museums = self.museums()
         form = MuseumFilterForm(request.GET or None, museums=museums)
+        town = None
         if form.is_valid():
             museums = form.filter(museums)
+            town = form.cleaned_data.get("near")
+        # One query for the list, the map and the page of cards: the cards are
+        # the same objects as the map's spots (``same_spot``).
+        museums = by_distance(museums, town) if town is not None else list(museums)
         paginator = Paginator(museums, self.per_page)
         page = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
@@ -80,11 +87,50 @@ class MuseumIndexPage(BasePage):
             paginator=paginator,
             filter_query=query.urlencode(),
             is_filtered=form.is_bound and form.is_valid() and form.has_filters(),
-            map_points=[m.map_point(request) for m in paginator.object_list if m.has_coordinates],
+            map_points=spots(paginator.object_list, request),
+            near_town=town,
+            town_names=town_names(),
             map_tiles_url=settings.MUSENOR_MAP_TILES_URL,
             map_attribution=settings.MUSENOR_MAP_ATTRIBUTION,
         )
         return context
+
+
+def by_distance(museums, town):
+    """The museums as a list, nearest to ``town`` first, each with ``distance_km``."""
+    from .gazetteer import distance_km
+
+    _name, latitude, longitude = town
+    museums = list(museums)
+    for museum in museums:
+        museum.distance_km = (
+            distance_km(latitude, longitude, float(museum.latitude), float(museum.longitude))
+            if museum.has_coordinates
+            else None
+        )
+    return sorted(museums, key=lambda m: (m.distance_km is None, m.distance_km or 0, m.title))
+
+
+def spots(museums, request=None, precision=3):
+    """Map points, one per spot: museums within about 100 metres share a marker.
+
+    Each museum also gets ``same_spot``, the other museums of its spot, which
+    the list says in words (the map is not the only way to learn it).
+    """
+    groups = {}
+    for museum in museums:
+        if museum.has_coordinates:
+            latitude, longitude = float(museum.latitude), float(museum.longitude)
+            key = (round(latitude, precision), round(longitude, precision))
+            groups.setdefault(key, []).append(museum)
+    points = []
+    for group in groups.values():
+        point = group[0].map_point(request)
+        point["museums"] = [{"name": m.title, "url": m.get_url(request)} for m in group]
+        points.append(point)
+        for museum in group:
+            museum.same_spot = [other for other in group if other is not museum]
+    return points
 
 
 class MuseumPage(BasePage):
@@ -232,6 +278,43 @@ class MuseumPage(BasePage):
             if getattr(self, field.name)
         ]
 
+    @property
+    def phone_uri(self):
+        """A ``tel:`` link in international form; a note after the number is left out."""
+        import re
+
+        digits = re.sub(r"\D", "", self.phone.split("(")[0])
+        if len(digits) == 10 and digits.startswith("0"):
+            return f"tel:+33{digits[1:]}"
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def has_accessibility_info(self):
+        return bool(self.accessibility_labels or self.accessibility_info)
+
+    def exhibitions_on(self, today=None):
+        """The museum's live exhibitions on now and to come, soonest first, in one query."""
+        from django.utils import timezone
+
+        related = getattr(self, "exhibitions", None)
+        if related is None:  # the exhibitions app is not installed
+            return {"current": [], "upcoming": []}
+        today = today or timezone.localdate()
+        exhibitions = (
+            related.live()
+            .public()
+            .filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
+            .select_related("image", "listing_image")
+            .prefetch_related("image__renditions", "listing_image__renditions")
+            .order_by("start_date", "title")
+        )
+        groups = {"current": [], "upcoming": []}
+        for exhibition in exhibitions:
+            groups["upcoming" if exhibition.start_date > today else "current"].append(exhibition)
+        # Closing soonest first; permanent displays, which never close, last.
+        groups["current"].sort(key=lambda page: (page.end_date is None, page.end_date or today))
+        return groups
+
     def map_point(self, request=None):
         return {
             "name": self.title,
@@ -308,10 +391,22 @@ class MuseumPage(BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        from django.conf import settings
+        from django.templatetags.static import static
+
         from musenor.pages.jsonld import script_json
 
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = script_json(self.json_ld(request))
+        context["exhibitions"] = self.exhibitions_on()
+        if self.has_coordinates and settings.MUSENOR_MAP_TILES_URL:
+            context.update(
+                map_points=[self.map_point(request)],
+                map_tiles_url=settings.MUSENOR_MAP_TILES_URL,
+                map_attribution=settings.MUSENOR_MAP_ATTRIBUTION,
+                leaflet_js=static("vendor/leaflet/leaflet.js"),
+                leaflet_css=static("vendor/leaflet/leaflet.css"),
+            )
         return context
 
     def opening_week(self):

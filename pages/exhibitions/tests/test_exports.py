@@ -107,11 +107,18 @@ def test_format_ics_is_the_same_calendar(client, exhibitions):
     assert by_query.content == by_route.content
 
 
-def test_permanent_display_has_no_end(client, exhibitions):
-    calendar = parse_calendar(client.get(exhibitions["permanent"].url + "ical/").content)
-    (event,) = calendar["children"]
-    assert "DTEND" not in event["props"]
-    assert value(event, "DTSTART") == "20200601"
+def test_permanent_and_past_exhibitions_offer_no_calendar_event(client, exhibitions):
+    # An all-day event without an end lasts one day (RFC 5545): a permanent
+    # display is not one; a past exhibition is of no use in a calendar.
+    for key in ("permanent", "past"):
+        page = exhibitions[key]
+        html = client.get(page.url).content.decode()
+        assert "Ajouter à mon agenda" not in html and "Add to my calendar" not in html
+        assert 'type="text/calendar"' not in html
+        assert client.get(page.url + "ical/").status_code == 404
+        assert client.get(page.url + "?format=ics").status_code == 404
+    html = client.get(exhibitions["current"].url).content.decode()
+    assert f'href="{exhibitions["current"].url}ical/"' in html
 
 
 def test_long_titles_are_folded(client, exhibitions):
@@ -125,11 +132,12 @@ def test_index_calendar_has_current_and_upcoming_only(client, exhibitions, index
     response = client.get(index.url + "ical/")
     calendar = parse_calendar(response.content)
     summaries = [value(event, "SUMMARY") for event in calendar["children"]]
+    # The permanent display ("Le cabinet de curiosités") is not a calendar event.
     assert summaries == [
-        "Le cabinet de curiosités",
         "Regarder les nuages ; ciel, vent, pluie",
         exhibitions["upcoming"].title,
     ]
+    assert all("DTEND" in event["props"] for event in calendar["children"])
     uids = [value(event, "UID") for event in calendar["children"]]
     assert len(set(uids)) == len(uids)
     assert client.get(index.url + "?format=ics").content == response.content

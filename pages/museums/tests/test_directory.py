@@ -126,7 +126,7 @@ def test_museum_page_shows_practical_information(client, directory):
     assert "Fermé" in html  # Monday
     assert "Musée de France" in html
     assert "accessible aux personnes en fauteuil roulant" in html.lower()
-    assert 'href="tel:0320692360"' in html
+    assert 'href="tel:+33320692360"' in html
     assert "?theme=textile" in html
 
 

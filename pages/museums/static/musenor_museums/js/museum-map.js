@@ -31,15 +31,26 @@
 
   var bounds = [];
   points.forEach(function (p) {
-    var link = document.createElement("a");
-    link.href = p.url;
-    link.textContent = p.name;
+    // Museums that share a spot (one building, one town hall) share a marker
+    // whose popup names each of them.
+    var museums = p.museums || [{ name: p.name, url: p.url }];
     var popup = document.createElement("div");
-    popup.appendChild(link);
-    popup.appendChild(document.createTextNode(" — " + p.city));
-    L.marker([p.lat, p.lon], { title: p.name, alt: p.name }).addTo(map).bindPopup(popup);
+    var list = document.createElement("ul");
+    list.className = "map-popup-list";
+    museums.forEach(function (m) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = m.url;
+      link.textContent = m.name;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    popup.appendChild(list);
+    popup.appendChild(document.createTextNode(p.city));
+    var title = museums.map(function (m) { return m.name; }).join(" · ");
+    L.marker([p.lat, p.lon], { title: title, alt: title }).addTo(map).bindPopup(popup);
     bounds.push([p.lat, p.lon]);
   });
-  map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+  map.fitBounds(bounds, { padding: [20, 20], maxZoom: parseInt(section.dataset.zoom || "12", 10) });
   section.setAttribute("data-map-ready", "true");
 })();
