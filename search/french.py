@@ -9,9 +9,6 @@ Snowball French stemmer, in PostgreSQL's order. "Broderies", "broderie" and
 "BRODERIE" all become ``broder``; "Musée", "musees" both ``muse``. Outside
 phrases, a query leaves out PostgreSQL's French stop words ("de", "la", "les"),
 as PostgreSQL does.
-
-:func:`sort_key` is the accent-blind order of French names ("Étaples" among
-the E), for lists sorted in Python.
 """
 
 import unicodedata
@@ -59,10 +56,3 @@ def normalise(text, *, drop_stop_words=False):
     if drop_stop_words:
         words = [word for word in words if word.lower() not in STOP_WORDS] or words
     return " ".join(stem(word) for word in words)
-
-
-def sort_key(text):
-    """A key that sorts French names as a reader expects: case and accents ignored
-    first, then used to break ties ("Étaples" < "Eu" < "Évin")."""
-    text = str(text or "")
-    return (strip_accents(text).casefold(), text.casefold(), text)

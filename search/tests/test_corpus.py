@@ -9,12 +9,9 @@ with ``DATABASE_URL`` set, on PostgreSQL (see docs/search.md). The corpus is
 """
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page
 
 from musenor.search.query import parse_query
@@ -25,18 +22,6 @@ CORPUS = [
     (row["query"], row["who"], row["finds"])
     for row in json.loads((Path(__file__).parent / "corpus.json").read_text("utf-8"))
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        # wagtail-localize publishes translations on commit; there is no commit here.
-        patch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
-        with transaction.atomic():
-            call_command("load_demo", stdout=StringIO())
-            yield
-            transaction.set_rollback(True)
 
 
 def search(query):
