@@ -5,7 +5,7 @@ Each query is written as a family, a teacher or an art lover would type it
 and exhibitions of the demo (``manage.py load_demo``). Each must find every
 page it names on the first page of results (ten). The suite runs on SQLite and,
 with ``DATABASE_URL`` set, on PostgreSQL (see docs/search.md). The corpus is
-``corpus.json`` beside this file.
+``data/corpus.json`` beside this file.
 """
 
 import json
@@ -20,7 +20,7 @@ from musenor.search.query import parse_query
 # find on the first page of results.
 CORPUS = [
     (row["query"], row["who"], row["finds"])
-    for row in json.loads((Path(__file__).parent / "corpus.json").read_text("utf-8"))
+    for row in json.loads((Path(__file__).parent / "data" / "corpus.json").read_text("utf-8"))
 ]
 
 
