@@ -67,17 +67,16 @@ def french_text(text, *, phrase=False):
 
 
 class SafeQueryMixin:
+    #: How the texts of a search (not an autocompletion) become words to look for.
     text_of = staticmethod(safe_text)
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        # Autocompletion matches the start of words as written (no stems), on
+        # every database; a search may transform its words (FrenchSQLiteMixin).
+        is_autocomplete = query_compiler_class is self.autocomplete_query_compiler_class
+        query = safe_query(query, safe_text if is_autocomplete else self.text_of)
         # An empty string is the backend's own "no results".
-        query = safe_query(query, self.text_of)
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
-
-    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
-        # Autocompletion matches the start of words as written (no stems), so it
-        # gets the words without stemming, on every database.
-        return super().autocomplete(safe_query(query), model_or_queryset, *args, **kwargs)
 
 
 _classes = {}

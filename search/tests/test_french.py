@@ -125,3 +125,13 @@ def test_the_results_page_shows_a_count_and_the_kind_of_each_result(museums, cli
     assert '<span class="search-kind">Musée</span>' in html
     assert '<span class="search-kind">Exposition</span>' in html
     assert escape("Musée des dentelles et broderies") in html
+
+
+def test_autocompletion_matches_the_start_of_words_as_written(museums):
+    """The admin's choosers autocomplete: prefixes of the words, not of their stems."""
+    from musenor.pages.museums.models import MuseumPage
+
+    assert {page.title for page in MuseumPage.objects.autocomplete("dentell")} == {
+        "Musée des dentelles et broderies"
+    }
+    assert {page.title for page in MuseumPage.objects.autocomplete("etap")} == {"Musée Quentovic"}
