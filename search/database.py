@@ -87,6 +87,9 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     (and, on SQLite, the French stems of :class:`FrenchSQLiteMixin`)."""
     params = {"SEARCH_CONFIG": french.POSTGRES_CONFIG, **params}
     backend = vendor_backend(params)
+    if hasattr(backend, "autocomplete_config") and backend.config == french.POSTGRES_CONFIG:
+        # PostgreSQL's backend autocompletes with "simple", which keeps accents.
+        backend.autocomplete_config = french.POSTGRES_AUTOCOMPLETE_CONFIG
     base = type(backend)
     if base not in _classes:
         mixin = SafeQueryMixin

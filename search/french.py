@@ -19,8 +19,10 @@ import snowballstemmer
 
 from .query import words_of
 
-#: The PostgreSQL text search configuration the migration creates.
+#: The PostgreSQL text search configurations the migration creates: searches,
+#: and autocompletion (no stems, no accents).
 POSTGRES_CONFIG = "musenor_french"
+POSTGRES_AUTOCOMPLETE_CONFIG = "musenor_simple"
 
 _stemmer = snowballstemmer.stemmer("french")
 

@@ -1,9 +1,11 @@
-"""PostgreSQL's text search configuration for French: accents removed, then stemmed.
+"""PostgreSQL's text search configurations for French: accents removed, then stemmed.
 
 ``musenor_french`` copies PostgreSQL's ``french`` configuration and puts the
 ``unaccent`` dictionary before ``french_stem`` for words, so that "Étaples",
-"etaples", "broderies" and "broderie" meet. The search backend
-(``musenor.search.database``) indexes and queries with it. Nothing to do on
+"etaples", "broderies" and "broderie" meet. ``musenor_simple`` is ``simple``
+with ``unaccent`` before it: autocompletion, which matches the start of words
+as written, without stems but without accents either. The search backend
+(``musenor.search.database``) indexes and queries with them. Nothing to do on
 SQLite (``musenor.search.french`` does the same in Python there).
 
 The unaccent extension is trusted from PostgreSQL 13: the database's owner may
@@ -14,6 +16,7 @@ existing pages with the new configuration.
 from django.db import migrations
 
 CONFIG = "musenor_french"
+AUTOCOMPLETE_CONFIG = "musenor_simple"
 
 CREATE = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -24,10 +27,18 @@ BEGIN
         ALTER TEXT SEARCH CONFIGURATION {CONFIG}
             ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
     END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{AUTOCOMPLETE_CONFIG}') THEN
+        CREATE TEXT SEARCH CONFIGURATION {AUTOCOMPLETE_CONFIG} (COPY = pg_catalog.simple);
+        ALTER TEXT SEARCH CONFIGURATION {AUTOCOMPLETE_CONFIG}
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+    END IF;
 END
 $$;
 """
-DROP = f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG};"
+DROP = f"""
+DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG};
+DROP TEXT SEARCH CONFIGURATION IF EXISTS {AUTOCOMPLETE_CONFIG};
+"""
 
 
 def create(apps, schema_editor):
