@@ -57,3 +57,22 @@ def working_groups(db):
 
     WorkingGroup.objects.load_defaults()
     return {group.slug: group for group in WorkingGroup.objects.all()}
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site (``manage.py load_demo``), loaded once per test module and
+    rolled back after it: slow (a minute or more), for the tests that need
+    the real content (the search corpus, the site in every language)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        # wagtail-localize publishes translations on commit; there is no commit here.
+        patch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+        with transaction.atomic():
+            call_command("load_demo", stdout=StringIO())
+            yield
+            transaction.set_rollback(True)

@@ -27,6 +27,9 @@ def search(request):
         sections = provider_sections(query, request, PROVIDER_LIMIT)
     paginator = Paginator(page_results, 10)
     results = paginator.get_page(request.GET.get("page"))
+    for page in results:
+        # The kind of each result: its page type's name ("Musée", "Exposition").
+        page.search_kind = page._meta.verbose_name
     return TemplateResponse(
         request,
         "musenor_search/search.html",

@@ -54,11 +54,13 @@ def translate_page(page, locale, strings):
     Strings missing from ``strings`` keep their French text (localize's
     fallback), so an editor can finish the translation in the admin. The
     translation is published when the transaction commits. A page that already
-    has a translation in ``locale`` is left alone.
+    has a translation in ``locale`` is left alone; an alias there (the
+    synchronised tree's stand-in, ``musenor.site.translations``) becomes the
+    translation.
     """
     from wagtail_localize.models import Translation, TranslationSource
 
-    if page.get_translations().filter(locale=locale).exists():
+    if page.get_translations().filter(locale=locale, alias_of__isnull=True).exists():
         return None
     # Extract the page as it is now: a source left by an earlier or interrupted
     # run may hold older texts, or none.

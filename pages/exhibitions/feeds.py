@@ -4,11 +4,11 @@ The index page serves them (``rss/`` and ``atom/`` routes) and passes itself
 in; the feeds honour the index's filters (``atom/?museum=…``).
 """
 
-from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from musenor.pages.feeds import PortalFeed, html_description
+from musenor.site.dates import long_date
 
 
 class ExhibitionRSSFeed(PortalFeed):
@@ -64,8 +64,8 @@ class ExhibitionAtomFeed(ExhibitionRSSFeed):
 
 
 def dates_text(exhibition):
-    start = formats.date_format(exhibition.start_date, "DATE_FORMAT")
+    start = long_date(exhibition.start_date)
     if exhibition.end_date is None:
         return _("Permanent display since %(start)s") % {"start": start}
-    end = formats.date_format(exhibition.end_date, "DATE_FORMAT")
+    end = long_date(exhibition.end_date)
     return _("From %(start)s to %(end)s") % {"start": start, "end": end}

@@ -25,6 +25,7 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from musenor.pages.base import BasePage, BasePageForm
+from musenor.site.sorting import SortKey
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .choices import ExhibitionKind, Status
@@ -50,7 +51,9 @@ class ExhibitionQuerySet(PageQuerySet):
         from musenor.pages.museums.models import MuseumPage
 
         return self.select_related("image", "listing_image", "operation").prefetch_related(
-            Prefetch("museums", queryset=MuseumPage.objects.live().order_by("title")),
+            Prefetch(
+                "museums", queryset=MuseumPage.objects.live().order_by(SortKey("title"), "title")
+            ),
             "image__renditions",
             "listing_image__renditions",
         )

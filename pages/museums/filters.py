@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from musenor.search.query import clean_text, parse_query
+from musenor.site.sorting import SortKey, sort_key
 
 from .choices import Department
 
@@ -38,11 +39,11 @@ class MuseumFilterForm(forms.Form):
         self.fields["theme"].choices = [("", _("All"))] + list(
             MuseumTheme.objects.filter(museumpage__in=museums)
             .distinct()
-            .order_by("name")
+            .order_by(SortKey("name"), "name")
             .values_list("slug", "name")
         )
         self.fields["near"].widget.attrs["aria-describedby"] = "id_near-help"
-        cities = sorted(set(museums.values_list("city", flat=True)))
+        cities = sorted(set(museums.values_list("city", flat=True)), key=sort_key)
         self.fields["city"].choices = [("", _("All"))] + [(c, c) for c in cities]
 
     def has_filters(self):

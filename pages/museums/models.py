@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from musenor.pages.base import BasePage
+from musenor.site.sorting import SortKey
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .choices import Department, Weekday
@@ -59,7 +60,8 @@ class MuseumIndexPage(BasePage):
             .public()
             .select_related("image", "listing_image")
             .prefetch_related("themes")
-            .order_by("title")
+            # "Écomusée" among the E, on either database.
+            .order_by(SortKey("title"), "title")
         )
 
     def get_context(self, request, *args, **kwargs):

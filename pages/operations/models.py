@@ -22,6 +22,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from musenor.pages.base import BasePage
+from musenor.site.sorting import SortKey
 from musenor.streamfields.blocks import BodyStreamBlock
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -172,7 +173,7 @@ class OperationPage(BasePage):
         return super().meta_image or self.image
 
     def participating_museums(self):
-        return self.museums.live().public().order_by("title")
+        return self.museums.live().public().order_by(SortKey("title"), "title")
 
     def exhibitions_by_status(self, today=None):
         """The live exhibitions of the operation: current, upcoming and past, in two queries."""

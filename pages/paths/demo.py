@@ -5,6 +5,8 @@ step whose museum is missing is left out and reported. Works are described as
 free text: public-domain works that the museums hold.
 """
 
+from wagtail import blocks
+
 from musenor.pages.museums.models import MuseumPage
 from musenor.site.demo import publish_child
 
@@ -272,10 +274,17 @@ def _museums(names):
     return found
 
 
+TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock)
+
+
 def _raw_steps(steps, museums, stdout):
     raw = []
+    stream = ThematicPathPage._meta.get_field("steps").stream_block
     for kind, value in steps:
-        value = dict(value)
+        # Empty texts as the editor stores them (""), not None: wagtail-localize
+        # cannot extract a None text, and the path could not be translated.
+        texts = stream.child_blocks[kind].child_blocks.items()
+        value = {name: "" for name, block in texts if isinstance(block, TEXT_BLOCKS)} | value
         if "museum" in value:
             museum = museums.get(value["museum"])
             if museum is None and kind == "museum":

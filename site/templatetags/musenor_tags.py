@@ -6,12 +6,14 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 from musenor.plugins.manager import call, call_each, report_failure
 from musenor.plugins.pages import with_installed_types
 from musenor.site.links import site_root_url
 from musenor.site.signals import footer_links_generation
+from musenor.site.translations import content_language
 
 register = template.Library()
 
@@ -49,7 +51,14 @@ def main_menu(context):
     items = []
     if root is not None:
         for page in with_installed_types(root.get_children().live().public().in_menu()):
-            items.append({"label": page.title, "url": page.get_url(request), "order": 0})
+            items.append(
+                {
+                    "label": page.title,
+                    "url": page.get_url(request),
+                    "order": 0,
+                    "lang": content_language(page),
+                }
+            )
     items += [
         {"label": item.label, "url": item.url, "order": item.order}
         for item in call("menu_items", request=request)
@@ -112,6 +121,14 @@ def alternate_links(context):
         {"code": code, "url": p.get_full_url(request)}
         for code, p in _translations(request, page).items()
     ]
+
+
+@register.simple_tag
+def lang_attribute(page):
+    """`` lang="fr"`` on what shows ``page``'s text when it is not in the page's
+    language (an untranslated page of a synchronised tree), else nothing."""
+    language = content_language(page)
+    return format_html(' lang="{}"', language) if language else ""
 
 
 @register.simple_tag

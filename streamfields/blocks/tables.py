@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
 
+from musenor.site.dates import long_date
+
 CELL_FEATURES = ["bold", "italic", "link"]
 
 
@@ -170,7 +172,7 @@ def cell_context(cell):
     elif kind == "number":
         text = format_number(value)
     elif kind == "date":
-        text = formats.date_format(value, "DATE_FORMAT")
+        text = long_date(value)
     else:
         text = value
     return {"kind": kind, "text": text, "bound": cell}

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Site
 
 from musenor.pages.home.demo import home_page
 from musenor.plugins.manager import call_in_order
+from musenor.site import demo_translations
 
 ADMIN_EMAIL = "admin@musenor.local"
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             home = home_page(Locale.objects.get(language_code="fr"))
             site = self.site(home)
         call_in_order("load_demo_data", site=site, seed=seed, stdout=self.stdout)
+        # Last: the English and Dutch trees mirror every page the apps made.
+        demo_translations.load(stdout=self.stdout)
         password = self.admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         if password:

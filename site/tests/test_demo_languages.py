@@ -1,0 +1,65 @@
+"""The demo in English and Dutch: every French page has its counterparts, one page of
+every type is translated by hand. Slow: the demo is loaded once for this module."""
+
+import re
+
+import pytest
+from django.test import Client
+from wagtail.models import Locale, Page, get_page_models
+
+pytestmark = pytest.mark.django_db
+
+
+def portal_page_types():
+    return {
+        model
+        for model in get_page_models()
+        if model._meta.app_label.startswith("musenor_") and not model._meta.abstract
+    }
+
+
+def test_every_french_page_answers_in_english_and_dutch_with_the_right_lang(demo_site):
+    client = Client()
+    locales = {code: Locale.objects.get(language_code=code) for code in ("en", "nl")}
+    french = Page.objects.filter(locale__language_code="fr", depth__gt=1).live()
+    assert french.count() > 150
+    problems = []
+    for page in french:
+        for code, locale in locales.items():
+            counterpart = page.get_translation_or_none(locale)
+            if counterpart is None or not counterpart.live:
+                problems.append(f"{page.url}: no live {code} page")
+                continue
+            response = client.get(counterpart.url)
+            if response.status_code != 200:
+                problems.append(f"{counterpart.url}: {response.status_code}")
+                continue
+            html = response.content.decode()
+            main = re.search(r"<main [^>]*>", html).group(0)
+            if f'<html lang="{code}">' not in html:
+                problems.append(f"{counterpart.url}: not lang={code}")
+            if (counterpart.alias_of_id is not None) != ('lang="fr"' in main):
+                problems.append(f"{counterpart.url}: {main} for alias_of={counterpart.alias_of_id}")
+    assert not problems, "\n".join(problems)
+
+
+def test_one_page_of_every_type_is_translated_into_english_and_dutch(demo_site):
+    for code in ("en", "nl"):
+        translated = {
+            type(page)
+            for page in Page.objects.filter(
+                locale__language_code=code, alias_of__isnull=True, depth__gt=1
+            ).specific()
+        }
+        missing = sorted(model.__name__ for model in portal_page_types() - translated)
+        assert not missing, f"no page translated into {code}: {missing}"
+
+
+def test_a_hand_translation_reads_in_its_language(demo_site):
+    client = Client()
+    html = client.get("/nl/parcours/la-piscine-de-roubaix-avec-sa-classe/").content.decode()
+    assert '<html lang="nl">' in html
+    assert "La Piscine in Roubaix met de klas" in html
+    assert "Het grote bad" in html
+    quiz = client.get("/en/choisir-un-musee/quel-musee-pour-vous/").content.decode()
+    assert "Which museum is right for you?" in quiz

@@ -1,0 +1,87 @@
+"""The site in every language: wagtail-localize's synchronised trees, and what is French.
+
+Each language other than French is *synchronised* from French
+(wagtail-localize's ``LocaleSynchronization``, the "Synchronise content from"
+setting of a locale in the admin): every French page has a counterpart under
+``/en/`` and ``/nl/``, an *alias* that shows the French content until someone
+translates it. wagtail-localize creates the aliases of a page made in the admin
+(its ``after_create_page`` hook) and of the whole tree when a synchronisation is
+set up; :func:`alias_new_pages` does it for pages made by code (imports, the
+demo) when they are first published.
+
+An alias shows French text inside an English or Dutch page: :func:`content_language`
+tells the templates which language to declare (``lang="fr"``).
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import translation
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published
+
+
+def source_language():
+    """The language every synchronised tree copies: the site's default language."""
+    return settings.LANGUAGE_CODE
+
+
+def synchronise_locales():
+    """Make a locale for every language of ``LANGUAGES`` and synchronise each from
+    the default language's tree (aliases for every page not yet translated)."""
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import synchronize_tree
+
+    source, _ = Locale.objects.get_or_create(language_code=source_language())
+    for code, _name in settings.LANGUAGES:
+        if code == source.language_code:
+            continue
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        # Directly rather than through sync_trees(), which may enqueue it.
+        synchronize_tree(source, locale)
+
+
+def content_language(page):
+    """The language of ``page``'s text when it differs from the active language, else "".
+
+    An alias (an untranslated page of a synchronised tree) holds the French text
+    of its source.
+    """
+    if getattr(page, "alias_of_id", None) is None:
+        return ""
+    language = source_language()
+    return "" if translation.get_language() == language else language
+
+
+def _synchronised_locales(locale_id):
+    from wagtail_localize.models import LocaleSynchronization
+
+    return Locale.objects.filter(
+        pk__in=LocaleSynchronization.objects.filter(sync_from_id=locale_id).values("locale_id")
+    )
+
+
+def _alias_everywhere(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or page.alias_of_id is not None:
+        return
+    present = set(
+        Page.objects.filter(translation_key=page.translation_key).values_list(
+            "locale_id", flat=True
+        )
+    )
+    for locale in _synchronised_locales(page.locale_id).exclude(pk__in=present):
+        page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+@receiver(page_published)
+def alias_new_pages(sender, instance, **kwargs):
+    """Give a page published in a synchronised tree's source its aliases, when it has none.
+
+    A page created in the admin has them already (wagtail-localize); one created
+    by code (an import, the demo) gets them here. After the transaction, as
+    wagtail-localize publishes its own translations.
+    """
+    if instance.alias_of_id is None:
+        transaction.on_commit(lambda: _alias_everywhere(instance.pk))
