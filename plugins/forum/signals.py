@@ -31,6 +31,19 @@ def post_saved(sender, instance, raw=False, **kwargs):
             transaction.on_commit(send_post_notifications.enqueue)
 
 
+def topic_saved(sender, instance, raw=False, **kwargs):
+    """A topic moved to another forum takes its posts' search entries along."""
+    if raw:
+        return
+    from .models import IndexedPost
+
+    for entry in IndexedPost.objects.filter(post__topic=instance).exclude(
+        forum_id=instance.forum_id
+    ):
+        entry.forum_id = instance.forum_id
+        entry.save(update_fields=["forum_id"])  # through save(): the search index follows
+
+
 def role_group_saved(sender, instance, created=False, raw=False, **kwargs):
     """A moderator or staff group created after the forums (setup_roles) moderates them."""
     from musenor.plugins.roles import MODERATOR, ROLES, STAFF
@@ -43,6 +56,9 @@ def role_group_saved(sender, instance, created=False, raw=False, **kwargs):
 
 
 def connect():
+    post_save.connect(
+        topic_saved, sender="forum_conversation.Topic", dispatch_uid="musenor_forum_topic_saved"
+    )
     post_save.connect(role_group_saved, sender="auth.Group", dispatch_uid="musenor_forum_roles")
     post_save.connect(
         post_saved, sender="forum_conversation.Post", dispatch_uid="musenor_forum_post_saved"

@@ -380,3 +380,13 @@ def test_the_demo_loader_fills_each_working_groups_forum_once(forum_world):
     assert forum.topics.first().poster == forum_world["alice"]
     load_demo(seed=1, stdout=io.StringIO())
     assert Topic.objects.filter(forum=forum).count() == len(DEMO_TOPICS)
+
+
+def test_a_moved_topic_is_searched_with_its_new_forum(forum_world):
+    forum, other = forum_world["mediation_forum"], forum_world["inventory_forum"]
+    topic = start_topic(forum_world["alice"], forum, "Logiciel d'inventaire", "Quel logiciel ?")
+    chloe = client_for(forum_world["chloe"])
+    assert "Logiciel d" not in chloe.get("/recherche/", {"q": "logiciel"}).content.decode()
+    topic.forum = other
+    topic.save()
+    assert "Logiciel d" in chloe.get("/recherche/", {"q": "logiciel"}).content.decode()
