@@ -1,0 +1,62 @@
+"""A visitor in English and in Dutch: every section of the demo, in Chromium, with axe-core.
+
+The demo is loaded once in the test (slow: a minute or more). From the English
+and the Dutch home page, the walk follows every entry of the main menu, checks
+the page's language and runs axe-core on it; then it switches language from a
+museum page and stays on that museum.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(wagtail_roots):
+    call_command("load_demo", stdout=StringIO())
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_visitor_finds_every_section_in_their_language(
+    demo, language, page, live_server, check_accessibility
+):
+    page.goto(f"{live_server.url}/{language}/")
+    assert page.locator("html").get_attribute("lang") == language
+    check_accessibility(page, f"home, {language}")
+    menu = page.locator(".main-nav a")
+    sections = [
+        (link.inner_text(), link.get_attribute("href"), link.get_attribute("lang"))
+        for link in menu.all()
+    ]
+    # Home and the sections of the demo: museums, operations, exhibitions, news, paths…
+    assert len(sections) >= 8
+    for label, href, lang in sections:
+        assert href.startswith(f"/{language}/"), f"{label} leads to {href}"
+        response = page.goto(f"{live_server.url}{href}")
+        assert response.status == 200, f"{href}: {response.status}"
+        assert page.locator("html").get_attribute("lang") == language
+        main_lang = page.locator("main").get_attribute("lang")
+        # A section not translated yet says its text is French, and only then.
+        assert main_lang == lang, f"{href}: <main lang={main_lang}>, menu entry lang={lang}"
+        check_accessibility(page, f"{label}, {language}")
+
+
+def test_switching_language_keeps_the_visitor_on_the_same_museum(demo, page, live_server):
+    page.goto(f"{live_server.url}/musees/laac-dunkerque/")
+    with page.expect_navigation():
+        page.locator(".language-switcher a[hreflang=nl]").click()
+    assert page.url == f"{live_server.url}/nl/musees/laac-dunkerque/"
+    assert "Duinkerke" in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.locator(".language-switcher a[hreflang=en]").click()
+    assert page.url == f"{live_server.url}/en/musees/laac-dunkerque/"
+    assert page.locator("html").get_attribute("lang") == "en"
+    # A museum nobody has translated: the English page shows its French text, marked so.
+    page.goto(f"{live_server.url}/musees/musee-quentovic-etaples-sur-mer/")
+    with page.expect_navigation():
+        page.locator(".language-switcher a[hreflang=en]").click()
+    assert page.url == f"{live_server.url}/en/musees/musee-quentovic-etaples-sur-mer/"
+    assert page.locator("main").get_attribute("lang") == "fr"
