@@ -110,9 +110,13 @@ class Report:
             for line in handle:
                 yield Entry(**json.loads(line))
 
-    def corrections_csv(self):
-        """What the museum must correct at the source, as CSV text (rejected rows and warnings)."""
-        out = io.StringIO()
+    def corrections_csv(self, out=None):
+        """What the museum must correct at the source, as CSV (rejected rows and warnings).
+
+        Written to ``out`` (a text file) when given, else returned as a string.
+        """
+        given = out is not None
+        out = out if given else io.StringIO()
         writer = csv.writer(out, delimiter=";")
         writer.writerow([_("line"), _("inventory number"), _("outcome"), _("message")])
         for message in self.file_messages:
@@ -122,4 +126,4 @@ class Report:
                 writer.writerow([entry.line, entry.inventory, OUTCOMES[entry.outcome], message])
             for message in entry.warnings:
                 writer.writerow([entry.line, entry.inventory, OUTCOMES[entry.outcome], message])
-        return out.getvalue()
+        return None if given else out.getvalue()

@@ -13,6 +13,7 @@ records' permission policy decides, as in the admin.
 
 import os
 import sys
+import tempfile
 import time
 
 from django.contrib.auth import get_user_model
@@ -90,16 +91,21 @@ class Command(BaseCommand):
             bar.set_postfix(rows=rows, refresh=False)
 
         started = time.perf_counter()
-        report = run_import(
-            museum, path, import_options, user=user, report=Report(), progress=progress
-        )
+        # Every row's entry goes to a file, so the corrections cover the whole file.
+        with tempfile.TemporaryDirectory(prefix="import-notices-") as folder:
+            report = Report(path=os.path.join(folder, "report.jsonl"))
+            run_import(museum, path, import_options, user=user, report=report, progress=progress)
+            self._finish(report, bar, size, last, started, museum, path, options)
+            report.close()
+
+    def _finish(self, report, bar, size, last, started, museum, path, options):
         bar.update(size - last[0])
         bar.close()
         elapsed = time.perf_counter() - started
         self._print(report, options["verbose_rows"], elapsed)
         if options["report"]:
             with open(options["report"], "w", encoding="utf-8-sig", newline="") as handle:
-                handle.write(report.corrections_csv())
+                report.corrections_csv(handle)
             self.stdout.write(f"Rows to correct written to {options['report']}.")
         if options["email"]:
             sent = email_report(report, museum, os.path.basename(path))

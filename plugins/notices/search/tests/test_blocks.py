@@ -1,6 +1,7 @@
 """Selections of records on a core page, through the core's "plugin content" block."""
 
 import pytest
+from django.utils import translation
 
 from musenor.streamfields.blocks.plugin import plugin_content_choices
 
@@ -28,8 +29,10 @@ def selections(collection):
 
 
 def test_each_selection_is_a_choice_of_the_plugin_content_block(selections):
-    choices = dict(plugin_content_choices())
-    assert str(choices[f"notices_selection_{selections['picked'].pk}"]) == "Records: Coups de cœur"
+    with translation.override("fr"):
+        choices = dict(plugin_content_choices())
+        label = str(choices[f"notices_selection_{selections['picked'].pk}"])
+    assert label == "Notices : Coups de cœur"
     assert f"notices_selection_{selections['query'].pk}" in choices
 
 

@@ -14,8 +14,8 @@ def test_search_refine_and_sort_without_javascript(
 ):
     page = new_page(javascript=javascript)
     page.goto(f"{live_server.url}/notices/")
-    page.get_by_label("Mots à chercher").fill("sport OR guerre")
-    page.get_by_role("button", name="Rechercher", exact=True).click()
+    page.get_by_label("Mots recherchés").fill("sport OR guerre")
+    page.locator(".collection-search-form").get_by_role("button", name="Rechercher").click()
     page.wait_for_url(re.compile(r"q=sport"))
     results = page.locator(".collection-results-list > li")
     expect(results).to_have_count(4)
