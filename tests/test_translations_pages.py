@@ -49,6 +49,19 @@ def _landing(home, directory):
     return publish_child(home, LandingPage, "campagne", title="Campagne", hero_title="Venez !")
 
 
+def _contact(home, directory):
+    from musenor.pages.standard.models import ContactFormField, ContactPage
+
+    page = ContactPage(title="Contact", slug="contact", to_address="equipe@musenor.example")
+    for order, (label, field_type) in enumerate([("Nom", "singleline"), ("Message", "multiline")]):
+        page.form_fields.add(
+            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
+        )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 def _exhibition_index(home, directory):
     from musenor.pages.exhibitions.factories import make_exhibition_index
 
@@ -168,6 +181,7 @@ BUILDERS = {
     "musenor_home.HomePage": lambda home, directory: home,
     "musenor_standard.StandardPage": _standard,
     "musenor_standard.LandingPage": _landing,
+    "musenor_standard.ContactPage": _contact,
     "musenor_museums.MuseumIndexPage": lambda home, directory: directory,
     "musenor_museums.MuseumPage": _museum,
     "musenor_exhibitions.ExhibitionIndexPage": _exhibition_index,

@@ -44,7 +44,7 @@ class ForumConfig(PluginConfig):
     requires_modules = ["machina", "mptt", "widget_tweaks", "markdown2", "nh3"]
     requires_apps = MACHINA_APPS
     middleware = [
-        "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+        "musenor.plugins.forum.middleware.ForumPermissionMiddleware",
         "musenor.plugins.forum.middleware.MembersOnlyMiddleware",
     ]
     context_processors = ["machina.core.context_processors.metadata"]

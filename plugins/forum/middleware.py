@@ -1,6 +1,9 @@
 """The forum is the members': anonymous visitors are sent to the sign-in page."""
 
 from django.contrib.auth.views import redirect_to_login
+from machina.core.loading import get_class
+
+PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
 
 MACHINA_NAMESPACES = {
     "forum",
@@ -36,3 +39,21 @@ class MembersOnlyMiddleware:
         if ours or namespaces & MACHINA_NAMESPACES:
             return redirect_to_login(request.get_full_path())
         return None
+
+
+class ForumPermissionMiddleware:
+    """machina's permission middleware, without a session for every anonymous visitor.
+
+    machina's own stores a random key in the session of each anonymous visitor
+    of any page (for anonymous polls and posts): a session row written for every
+    new visitor of the public site, and a cookie that makes pages uncacheable.
+    Anonymous visitors never reach a forum screen here (MembersOnlyMiddleware),
+    so they get no key; signed-in members need none.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.forum_permission_handler = PermissionHandler()
+        return self.get_response(request)
