@@ -181,7 +181,7 @@ class NewsletterIssue(PreviewableMixin, RevisionMixin, models.Model):
         )
         return {"news": list(news), "exhibitions": list(exhibitions)}
 
-    def get_preview_template(self, request, mode_name, extra_context=None):
+    def get_preview_template(self, request, mode_name):
         return "musenor_newsletter/mail/issue.html"
 
     def get_preview_context(self, request, mode_name):

@@ -281,17 +281,21 @@ def editor(db):
     return user
 
 
-def test_the_issue_is_previewable_in_the_admin(client, home, editor):
+def test_the_issue_is_previewable_in_the_admin(client, home, rf):
     issue = make_issue()
     client.force_login(get_user_model().objects.create_superuser("admin@example.org", "x"))
-    url = reverse(
-        "wagtailsnippets_musenor_newsletter_newsletterissue:preview_on_edit", args=[issue.pk]
-    )
     edit = client.get(
         reverse("wagtailsnippets_musenor_newsletter_newsletterissue:edit", args=[issue.pk])
     )
     assert edit.status_code == 200
-    assert url in edit.text
+    preview_url = reverse(
+        "wagtailsnippets_musenor_newsletter_newsletterissue:preview_on_edit", args=[issue.pk]
+    )
+    assert preview_url in edit.text
+    response = issue.serve_preview(rf.get("/admin/"), issue.default_preview_mode)
+    html = response.render().content.decode()
+    assert "<h1" in html and "La lettre de mars" in html
+    assert "<b>Journées</b>" in html
 
 
 def test_sending_needs_a_test_of_the_last_version_first(client, home, editor):
