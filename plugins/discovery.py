@@ -33,6 +33,7 @@ CORE_URL_PREFIXES = (
     "django-admin",
     "documents",
     "i18n",
+    "lettre",
     "media",
     "membres",
     "notifications",

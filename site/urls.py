@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("musenor.plugins.notification_urls")),
     # The members' space: signing in, the dashboard, profiles, applications.
     path("membres/", include("musenor.site.members.urls")),
+    # The newsletter: subscription, confirmation, one-click unsubscribe.
+    path("lettre/", include("musenor.site.newsletter.urls")),
     *call("register_public_urls"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -34,6 +34,7 @@ CORE_APPS = [
     "musenor.site.accounts",
     "musenor.site",
     "musenor.site.members",
+    "musenor.site.newsletter",
     "musenor.plugins",
     "musenor.streamfields",
     "musenor.search",
@@ -409,6 +410,12 @@ MUSENOR_REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0)
 
 # The public forms, per client address: (messages, seconds).
 MUSENOR_CONTACT_RATE = (5, 3600)
+# The newsletter (musenor.site.newsletter): subscriptions per client address per
+# window (seconds), days a confirmation link works, mails sent per batch (one
+# SMTP connection each).
+MUSENOR_NEWSLETTER_RATE = (5, 3600)
+MUSENOR_NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+MUSENOR_NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
 
 # --- Plugins ----------------------------------------------------------------
 
