@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, reset_queries, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_serializable_data_for_fields
@@ -322,6 +323,10 @@ class Importer:
         for decision in decisions:
             self._report_duplicates(decision)
             self.report.add(decision.entry)
+        if settings.DEBUG and not connection.force_debug_cursor:
+            # With DEBUG, Django keeps the last 9,000 queries' SQL: a batch's INSERTs
+            # are large, and memory would grow with the file.
+            reset_queries()
         self._tick(len(raws))
 
     def _reject_repeats(self, decisions):
