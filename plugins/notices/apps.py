@@ -19,6 +19,11 @@ class NoticesConfig(PluginConfig):
     url_prefix = "notices"
     requires_apps = []
     settings_schema = {
+        "DEMO_RECORDS": Setting(
+            int,
+            default=2500,
+            help=_("Generated records the demo loads (the test settings load fewer)."),
+        ),
         "RECORDS_PER_MUSEUM_PANEL": Setting(
             int,
             default=8,

@@ -76,12 +76,13 @@ def search_providers():
 @hookimpl
 @runs_after("musenor_museums")
 def load_demo_data(site, seed, stdout):
+    from django.conf import settings
     from django.db import transaction
 
     from .demo import load
 
     with transaction.atomic():
-        load(site, seed, stdout)
+        load(site, seed, stdout, total=settings.MUSENOR_NOTICES_DEMO_RECORDS)
 
 
 @hookimpl

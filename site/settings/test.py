@@ -33,6 +33,9 @@ STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MUSENOR_MAP_TILES_URL = ""
+# The tests that load the whole demo need its pages, not thousands of records:
+# the collection plugin's demo (when it is installed) loads a few hundred.
+MUSENOR_NOTICES_DEMO_RECORDS = 300
 # The sign-in throttle's cache is local memory here on purpose (axes.W001 wants
 # a shared one, as production's Redis).
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
