@@ -7,7 +7,9 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale, Page, get_page_models
 
-pytestmark = pytest.mark.django_db
+# Loads the whole demo (minutes): left to the SQLite pass of CI, as the other
+# whole-demo tests are; the routes it checks do not depend on the database.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def portal_page_types():
