@@ -77,7 +77,11 @@ def test_compose_and_publish_an_exhibition(live_server, newsroom, page, artifact
     page.get_by_label("Date de fin").fill("2026-12-20")
     page.keyboard.press("Escape")
     page.get_by_role("combobox", name=re.compile(r"^Type\W*$")).select_option(label="Focus")
-    page.get_by_role("listbox", name="Musées").select_option(label=museum.title)
+    # The museum chooser: one check box per museum, named with its town, and a
+    # search box that narrows the list (accents ignored).
+    chooser = page.locator("[data-museum-chooser]")
+    chooser.get_by_role("searchbox").fill(museum.title[:5].lower())
+    chooser.get_by_role("checkbox", name=f"{museum.title} ({museum.city})").check()
 
     # Two blocks in the body, through the block picker.
     stream = page.locator("[data-contentpath=body]")
