@@ -111,6 +111,30 @@ QUIZ_NL = {
 
 # (page type, slug): {language: {French text: translation}}
 PAGES = {
+    ("musenor_standard.ContactPage", "contact"): {
+        "en": {
+            "Contact": "Contact",
+            "Une question sur le réseau, un musée, une exposition ou l'adhésion ? Écrivez à l'équipe de l'association.": (
+                "A question about the network, a museum, an exhibition or membership? "
+                "Write to the association's team."
+            ),
+            "Merci : votre message est bien arrivé. L'équipe de l'association vous répond par courriel, en général sous une semaine.": (
+                "Thank you: your message has arrived. The association's team answers by "
+                "e-mail, usually within a week."
+            ),
+        },
+        "nl": {
+            "Contact": "Contact",
+            "Une question sur le réseau, un musée, une exposition ou l'adhésion ? Écrivez à l'équipe de l'association.": (
+                "Een vraag over het netwerk, een museum, een tentoonstelling of het "
+                "lidmaatschap? Schrijf het team van de vereniging."
+            ),
+            "Merci : votre message est bien arrivé. L'équipe de l'association vous répond par courriel, en général sous une semaine.": (
+                "Dank u: uw bericht is aangekomen. Het team van de vereniging antwoordt per "
+                "e-mail, meestal binnen een week."
+            ),
+        },
+    },
     ("musenor_museums.MuseumPage", "laac-dunkerque"): {
         "en": {
             "LAAC": "LAAC",

@@ -4,6 +4,7 @@ import random
 import string
 
 import pytest
+from django.utils import translation
 
 from musenor.plugins.notices.search.query import (
     MAX_QUERY_LENGTH,
@@ -14,6 +15,13 @@ from musenor.plugins.notices.search.query import (
     parse,
     terms,
 )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are asserted in English, the catalogues' source language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
