@@ -232,7 +232,7 @@ def test_museum_page_shows_hours_and_practical_information(live_server, museums,
     assert "25 décembre" in practical.inner_text()
 
     assert practical.locator("h3 + ul li").first.is_visible()
-    assert practical.locator("a[href='tel:0328368400']").count() == 1
+    assert practical.locator("a[href='tel:+33328368400']").count() == 1
     assert practical.locator("a[href='mailto:hospice@example.org']").count() == 1
     assert practical.locator("a[href='https://example.org/hospice-comtesse']").count() == 1
 
