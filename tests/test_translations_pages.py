@@ -221,14 +221,6 @@ def translate_with_ancestors(page, locale, commit):
     return page.get_translation(locale).specific
 
 
-@pytest.fixture
-def immediate_on_commit(monkeypatch):
-    """Run on-commit callbacks at once, as outside a transaction (``load_demo`` in a shell)."""
-    from django.db import transaction
-
-    monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
-
-
 def test_every_page_type_has_a_builder():
     labels = {model._meta.label for model in portal_page_models()}
     # The walk finds the portal's page types (it is not vacuous)…
@@ -268,24 +260,6 @@ def test_page_type_translates_into_english_and_renders(
     assert escape(english(source.title)) in html
     # The French page is still there, untouched.
     assert client.get(source.url).status_code == 200
-
-
-def test_the_demo_has_the_home_page_and_a_museum_in_english(client, immediate_on_commit):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from musenor.pages.museums.models import MuseumPage
-
-    call_command("load_demo", stdout=StringIO())
-    museum = MuseumPage.objects.get(locale__language_code="en", slug__startswith="louvre-lens")
-    assert museum.live
-    response = client.get(museum.url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert '<html lang="en">' in html
-    assert "A museum of the Musenor network" in html
-    assert client.get("/en/").status_code == 200
 
 
 def test_a_translated_exhibition_keeps_its_dates_and_is_listed_in_english(

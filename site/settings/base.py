@@ -244,6 +244,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "musenor.site.admin_forms.LoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "musenor_site.PortalImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp", "avif": "avif"}
+# The formats of {% responsive_picture %}, best first: the last is the <img> fallback.
+MUSENOR_PICTURE_FORMATS = ("avif", "webp", "jpeg")
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

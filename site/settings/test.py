@@ -36,6 +36,11 @@ MUSENOR_MAP_TILES_URL = ""
 # The tests that load the whole demo need its pages, not thousands of records:
 # the collection plugin's demo (when it is installed) loads a few hundred.
 MUSENOR_NOTICES_DEMO_RECORDS = 300
+# Encoding AVIF takes ten times what WebP takes, and the tests that walk the
+# demo draw hundreds of renditions: they get WebP and JPEG. The tests of the
+# pictures themselves ask for the production formats (the
+# `production_picture_formats` fixture).
+MUSENOR_PICTURE_FORMATS = ("webp", "jpeg")
 # The sign-in throttle's cache is local memory here on purpose (axes.W001 wants
 # a shared one, as production's Redis).
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]

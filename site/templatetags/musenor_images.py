@@ -6,18 +6,19 @@ pixels gives three candidates of which two are 900 pixels wide, and the
 ``srcset`` names the same width twice (browsers then pick at random).
 ``{% responsive_picture %}`` asks only for the widths the original can give,
 adds the original's own width when it falls between, and drops any candidate
-whose width repeats; it always offers AVIF and WebP with a JPEG fallback.
+whose width repeats; it offers the formats of ``MUSENOR_PICTURE_FORMATS`` (AVIF
+and WebP sources, a JPEG fallback).
 """
 
 import re
 
 from django import template
+from django.conf import settings
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
 
-FORMATS = ("avif", "webp", "jpeg")
 SIZE = re.compile(r"^(width|fill)-(\d+)(?:x(\d+))?(.*)$")
 
 
@@ -52,7 +53,7 @@ def unique_widths(renditions):
     seen = set()
     kept = {}
     for spec, rendition in renditions.items():
-        fmt = next((f for f in FORMATS if f"format-{f}" in spec), "")
+        fmt = next((f for f in settings.MUSENOR_PICTURE_FORMATS if f"format-{f}" in spec), "")
         if (fmt, rendition.width) not in seen:
             seen.add((fmt, rendition.width))
             kept[spec] = rendition
@@ -69,7 +70,7 @@ def responsive_picture(image, spec, **attrs):
         return ""
     filters = [
         Filter(spec=f"format-{fmt}|{single}")
-        for fmt in FORMATS
+        for fmt in settings.MUSENOR_PICTURE_FORMATS
         for single in fitting_specs(image, spec)
     ]
     renditions = unique_widths(get_renditions_or_not_found(image, filters))

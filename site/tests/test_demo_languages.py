@@ -65,3 +65,16 @@ def test_a_hand_translation_reads_in_its_language(demo_site):
     assert "Het grote bad" in html
     quiz = client.get("/en/choisir-un-musee/quel-musee-pour-vous/").content.decode()
     assert "Which museum is right for you?" in quiz
+
+
+def test_the_demo_has_the_home_page_and_a_museum_in_english(demo_site, client):
+    from musenor.pages.museums.models import MuseumPage
+
+    museum = MuseumPage.objects.get(locale__language_code="en", slug__startswith="louvre-lens")
+    assert museum.live
+    response = client.get(museum.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "A museum of the Musenor network" in html
+    assert client.get("/en/").status_code == 200

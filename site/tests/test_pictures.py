@@ -14,7 +14,7 @@ from PIL import features
 from musenor.site.demo_images import illustration
 from musenor.site.models import Licence, PortalImage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_picture_formats")]
 
 
 def make_image(width, height, title="Beffroi"):

@@ -39,6 +39,7 @@ def test_image_block_requires_alternative_text():
     assert "alt_text" in excinfo.value.block_errors
 
 
+@pytest.mark.usefixtures("production_picture_formats")
 def test_image_block_uses_the_images_alt_text_credit_and_licence():
     block = ImageBlock()
     image = make_image(description="Le beffroi de Douai", credit="© Ville de Douai")

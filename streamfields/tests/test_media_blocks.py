@@ -26,6 +26,7 @@ def gallery_raw(images, **fields):
 # --- Gallery ----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("production_picture_formats")
 def test_gallery_renders_a_lazy_grid_of_linked_images(make_image):
     block = GalleryBlock()
     images = [make_image(title=f"Salle {n}", description=f"La salle {n}") for n in range(3)]

@@ -62,8 +62,17 @@ def _chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session, or a skip that says why there is none."""
+def browser(request):
+    """One headless Chromium for the session, or a skip that says why there is none.
+
+    Plugins' browser tests load these fixtures again from their own conftest
+    (a second definition of this fixture): Playwright's sync API runs once per
+    thread, so the first definition to start it shares its browser.
+    """
+    shared = getattr(request.config, "_musenor_chromium", None)
+    if shared is not None:
+        yield shared
+        return
     executable = _chromium_path()
     if executable is None:
         pytest.skip(
@@ -76,7 +85,9 @@ def browser():
         pytest.skip("Playwright is not installed: `pip install -e .[test]`")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        request.config._musenor_chromium = browser
         yield browser
+        del request.config._musenor_chromium
         browser.close()
 
 
@@ -113,21 +124,6 @@ def new_page(browser):
 @pytest.fixture
 def page(new_page):
     return new_page()
-
-
-@pytest.fixture
-def wagtail_roots(transactional_db):
-    """What Wagtail's migrations create and a transactional test's flush removes."""
-    from django.core.cache import cache
-    from django.utils.text import slugify
-    from wagtail.models import Collection, Locale, Page
-
-    cache.clear()  # Wagtail caches the sites' root paths.
-    locale, _ = Locale.objects.get_or_create(language_code="fr")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug=slugify("root"), locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture

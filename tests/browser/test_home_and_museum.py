@@ -63,6 +63,7 @@ def warm_renditions(*urls):
         assert client.get(url).status_code == 200
 
 
+@pytest.mark.usefixtures("production_picture_formats")
 def test_home_page_presents_the_network(live_server, network, new_page, check_accessibility):
     for viewport in VIEWPORTS:
         page = new_page(viewport=viewport)

@@ -6,10 +6,7 @@ the page's language and runs axe-core on it; then it switches language from a
 museum page and stays on that museum.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +17,8 @@ FIRST_VISIT_MS = 90_000
 
 
 def test_a_visitor_finds_every_section_in_english_and_dutch_and_keeps_the_page(
-    wagtail_roots, page, live_server, check_accessibility
+    demo_database, page, live_server, check_accessibility
 ):
-    call_command("load_demo", stdout=StringIO())
     page.set_default_navigation_timeout(FIRST_VISIT_MS)
     for language in ("en", "nl"):
         walk_every_section(page, live_server, check_accessibility, language)

@@ -86,6 +86,7 @@ def test_a_path_needs_at_least_one_step():
         block.clean(block.to_python([]))
 
 
+@pytest.mark.usefixtures("production_picture_formats")
 def test_work_step_renders_an_image_with_its_alt_text(make_image, lille):
     block = WorkStepBlock()
     image = make_image()

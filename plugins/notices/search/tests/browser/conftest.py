@@ -24,7 +24,6 @@ if _CORE.exists():
     new_page = _fixtures.new_page
     page = _fixtures.page
     site_tree = _fixtures.site_tree
-    wagtail_roots = _fixtures.wagtail_roots
 else:
 
     @pytest.fixture
