@@ -112,6 +112,7 @@ def new_page(browser):
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
+        page.javascript_enabled = javascript  # read by check_accessibility
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         return page
 
@@ -214,6 +215,9 @@ def check_accessibility(axe_source):
     """Run axe-core on the page as it is and fail with every violation it reports."""
 
     def check(page, label=""):
+        # axe-core waits on timers, which never fire where JavaScript is off.
+        if not getattr(page, "javascript_enabled", True):
+            pytest.fail("axe-core cannot run in a page opened with javascript=False")
         # Evaluated through the DevTools protocol, not added as an inline <script>
         # element: the site's Content-Security-Policy refuses inline scripts.
         page.evaluate(axe_source)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .engine import FACETS, SORTS
 from .query import MAX_QUERY_LENGTH
@@ -12,7 +13,9 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search the collections"), required=False)
     sort = forms.ChoiceField(
-        label=_("Sort by"), required=False, choices=[(s.key, s.label) for s in SORTS]
+        label=pgettext_lazy("collection search", "Sort by"),
+        required=False,
+        choices=[(s.key, s.label) for s in SORTS],
     )
 
     #: Selected values of one facet, at most this many.
