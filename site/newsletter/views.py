@@ -60,10 +60,18 @@ def subscribe(request):
     return render(request, "musenor_newsletter/subscribe.html", {"form": form})
 
 
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
+    """The link of the confirmation mail asks; only the button confirms.
+
+    Mail providers' link scanners open (GET) every link of a message: a GET that
+    confirmed would subscribe whoever typed an address into the form.
+    """
     subscriber = Subscriber.from_confirm_token(token)
     if subscriber is None:
         return render(request, "musenor_newsletter/confirm_invalid.html", status=400)
+    if request.method == "GET" and not subscriber.is_receiving:
+        return render(request, "musenor_newsletter/confirm.html", {"subscriber": subscriber})
     if not subscriber.is_receiving:
         subscriber.confirmed_at = timezone.now()
         subscriber.unsubscribed_at = None

@@ -38,6 +38,9 @@ def test_a_visitor_subscribes_confirms_and_unsubscribes(
 
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
     page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer votre inscription")
+    check_accessibility(page, f"confirm {viewport}")
+    page.get_by_role("button", name="Confirmer mon inscription").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Inscription confirmée")
     check_accessibility(page, f"confirmed {viewport}")
     subscriber = Subscriber.objects.get(email="camille@example.org")

@@ -78,11 +78,22 @@ def test_subscribing_sends_a_confirmation_link_and_nothing_else(client, home):
     assert send_issue_to_subscribers(issue.pk, base_url=BASE_URL) == 0
     assert mail.outbox == []
 
-    response = client.get(link.removeprefix("http://testserver"))
+    # Opening the link (as a mail scanner does) asks, and confirms nothing…
+    path = link.removeprefix("http://testserver")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Confirmer votre inscription" in response.text
+    assert "camille@example.org" in response.text
+    subscriber.refresh_from_db()
+    assert not subscriber.is_receiving
+    # …the button does.
+    response = client.post(path)
     assert response.status_code == 200
     assert "Inscription confirmée" in response.text
     subscriber.refresh_from_db()
     assert subscriber.is_receiving
+    # The link once more: already confirmed, said so.
+    assert "Inscription confirmée" in client.get(path).text
 
 
 def test_the_answer_is_the_same_for_a_known_an_unknown_and_a_confirmed_address(client, home):
@@ -120,7 +131,7 @@ def test_a_tampered_or_expired_link_confirms_nothing(client, home, settings):
         old = signing.dumps("camille@example.org", salt=CONFIRM_SALT)
     finally:
         time.time = real
-    response = client.get(reverse("musenor_newsletter:confirm", args=[old]))
+    response = client.post(reverse("musenor_newsletter:confirm", args=[old]))
     assert response.status_code == 400
     assert not Subscriber.objects.get().is_receiving
     # The unsubscribe token cannot be used to confirm (another salt).
@@ -202,7 +213,7 @@ def test_an_unsubscribed_address_is_not_mailed_until_it_confirms_again(client, h
     assert send_issue_to_subscribers(issue.pk, base_url=BASE_URL) == 0
     subscribe(client, "camille@example.org")
     assert len(mail.outbox) == 1  # a new confirmation
-    client.get(link_in(mail.outbox[0]).removeprefix("http://testserver"))
+    client.post(link_in(mail.outbox[0]).removeprefix("http://testserver"))
     subscriber.refresh_from_db()
     assert subscriber.is_receiving
 
