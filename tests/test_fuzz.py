@@ -210,12 +210,8 @@ def build_site():
         make_selection,
         make_selection_index,
     )
-    from musenor.pages.standard.models import (
-        ContactFormField,
-        ContactPage,
-        LandingPage,
-        StandardPage,
-    )
+    from musenor.pages.standard.factories import make_contact_page
+    from musenor.pages.standard.models import LandingPage, StandardPage
     from musenor.site.demo import publish_child
 
     home, directory = make_site_tree()
@@ -225,13 +221,7 @@ def build_site():
     mine = make_museum(directory, title="Musée de la Mine", city="Lens", department="62")
     publish_child(home, StandardPage, "a-propos", title="À propos", intro="L'association.")
     publish_child(home, LandingPage, "campagne", title="Campagne", hero_title="Venez !")
-    contact = ContactPage(title="Contact", slug="contact", to_address="equipe@musenor.example")
-    for order, (label, field_type) in enumerate([("Nom", "singleline"), ("Message", "multiline")]):
-        contact.form_fields.add(
-            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
-        )
-    home.add_child(instance=contact)
-    contact.save_revision().publish()
+    make_contact_page(home)
     today = date.today()
     make_exhibition(
         make_exhibition_index(home),

@@ -50,16 +50,9 @@ def _landing(home, directory):
 
 
 def _contact(home, directory):
-    from musenor.pages.standard.models import ContactFormField, ContactPage
+    from musenor.pages.standard.factories import make_contact_page
 
-    page = ContactPage(title="Contact", slug="contact", to_address="equipe@musenor.example")
-    for order, (label, field_type) in enumerate([("Nom", "singleline"), ("Message", "multiline")]):
-        page.form_fields.add(
-            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return make_contact_page(home)
 
 
 def _exhibition_index(home, directory):

@@ -11,7 +11,8 @@ from django.db import OperationalError, connection
 from django.test import Client
 from wagtail.models import Locale
 
-from musenor.pages.standard.models import HONEYPOT_FIELD, ContactFormField, ContactPage
+from musenor.pages.standard.factories import make_contact_page
+from musenor.pages.standard.models import HONEYPOT_FIELD, ContactPage
 from musenor.site.models import AccessibilityStatus, SiteLinks
 
 pytestmark = pytest.mark.django_db
@@ -102,22 +103,12 @@ def test_the_main_menu_is_a_disclosure_that_needs_no_javascript(client, home):
 
 @pytest.fixture
 def contact(home):
-    page = ContactPage(
-        title="Contact",
-        slug="contact",
+    return make_contact_page(
+        home,
         to_address="equipe@musenor.example, direction@musenor.example",
         subject="Message du portail",
         thank_you_text="<p>Merci, votre message est arrivé.</p>",
     )
-    for order, (label, field_type) in enumerate(
-        [("Votre nom", "singleline"), ("Votre adresse", "email"), ("Votre message", "multiline")]
-    ):
-        page.form_fields.add(
-            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 MESSAGE = {

@@ -128,7 +128,8 @@ def every_page_type(home, directory, museum, standard_page):
         make_selection,
         make_selection_index,
     )
-    from musenor.pages.standard.models import ContactFormField, ContactPage, LandingPage
+    from musenor.pages.standard.factories import make_contact_page
+    from musenor.pages.standard.models import LandingPage
 
     other = make_museum(directory, title="Louvre-Lens", city="Lens", department="62")
     operations = make_operation_index(home)
@@ -141,12 +142,7 @@ def every_page_type(home, directory, museum, standard_page):
     landing = LandingPage(title="Nuit des musées", hero_text="Une nuit pour tout voir.")
     home.add_child(instance=landing)
     landing.save_revision().publish()
-    contact = ContactPage(title="Contact", slug="contact", to_address="equipe@musenor.example")
-    contact.form_fields.add(
-        ContactFormField(sort_order=0, label="Message", field_type="multiline", required=True)
-    )
-    home.add_child(instance=contact)
-    contact.save_revision().publish()
+    contact = make_contact_page(home, fields=[("Message", "multiline")])
     return [
         home,
         directory,

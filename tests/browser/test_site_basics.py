@@ -34,18 +34,9 @@ def menu(home, directory):
 
 @pytest.fixture
 def contact(home):
-    from musenor.pages.standard.models import ContactFormField, ContactPage
+    from musenor.pages.standard.factories import make_contact_page
 
-    page = ContactPage(title="Contact", slug="contact", to_address="equipe@musenor.example")
-    for order, (label, field_type) in enumerate(
-        [("Votre nom", "singleline"), ("Votre adresse", "email"), ("Votre message", "multiline")]
-    ):
-        page.form_fields.add(
-            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return make_contact_page(home)
 
 
 def nav_share_of_screen(page):
