@@ -76,7 +76,10 @@ def test_the_example_plugin_is_installed_but_kept_out_of_the_core_tests():
     assert not apps.is_installed("musenor_example")
 
 
+# The plugin's tests run in subprocesses on their own SQLite database: CI runs this
+# in one pass.
 @pytest.mark.slow
+@pytest.mark.one_pass
 @pytest.mark.parametrize(
     ("selection", "run", "skip"),
     [("example", ON_MODULE, OFF_MODULE), ("", OFF_MODULE, ON_MODULE)],

@@ -53,7 +53,10 @@ def start(name, directory):
     return out.getvalue()
 
 
+# The scaffold's tests run in a subprocess on their own SQLite database: CI runs
+# this in one pass.
 @pytest.mark.slow
+@pytest.mark.one_pass
 def test_the_scaffold_is_a_plugin_whose_own_tests_pass(tmp_path):
     target = tmp_path / "musenor-birdwatch"
     assert "Created the plugin birdwatch" in start("birdwatch", target)

@@ -54,6 +54,10 @@ UNLIMITED = 10_000
 # Django's set_language: a view with parameters that no page renders a form for.
 EXTRA_PARAMETERS = {"next", "language"}
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# Runs of payloads sent to each visitor endpoint that shows a parameter back: 4 in
+# CI (the corpus goes round the endpoints, each run reaching several); every run
+# to every endpoint with XSS_RUNS_PER_ENDPOINT=100 (minutes more).
+RUNS_PER_ENDPOINT = int(os.environ.get("XSS_RUNS_PER_ENDPOINT", "4"))
 # Editors' payloads are looked for on this many pages of every type in every
 # language: 3 in CI, more for a deeper sweep (XSS_PAGES_PER_TYPE=16, minutes).
 PAGES_PER_TYPE = int(os.environ.get("XSS_PAGES_PER_TYPE", "3"))
@@ -642,8 +646,10 @@ def visitor_probes(client, endpoints):
     A first request gives each parameter a harmless canary: an endpoint whose
     answer shows none of them (a redirect, a filter that ignores an unknown
     choice) cannot carry a payload into a page, and is not sent the corpus.
+    The others get ``RUNS_PER_ENDPOINT`` runs each, taken in turn from the corpus.
     """
     probes, reflecting = [], []
+    runs = payload_runs()
     for endpoint in endpoints:
         canaries = {name: f"xsscanary{i}" for i, name in enumerate(sorted(endpoint.names))}
         response = send(client, Probe(endpoint.method, endpoint.path, canaries))
@@ -651,8 +657,13 @@ def visitor_probes(client, endpoints):
         shown = sorted(name for name, canary in canaries.items() if canary in text)
         if not shown:
             continue
+        # Each endpoint gets the next RUNS_PER_ENDPOINT runs, so that the corpus
+        # goes round the endpoints (every run to several of them).
+        first = len(reflecting) * RUNS_PER_ENDPOINT
+        count = min(RUNS_PER_ENDPOINT, len(runs))
         reflecting.append((endpoint, shown))
-        for text, numbers in payload_runs():
+        for k in range(first, first + count):
+            text, numbers = runs[k % len(runs)]
             data = dict.fromkeys(sorted(endpoint.names), text)
             probes.append(Probe(endpoint.method, endpoint.path, data, numbers))
     return reflecting, probes[:MAX_REQUESTS]
