@@ -20,6 +20,10 @@ ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = CORE_APPS + THIRD_PARTY_APPS + PLUGIN_APPS
 if os.environ.get("DATABASE_URL"):
     INSTALLED_APPS += POSTGRES_APPS
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A throw-away test database: a commit need not wait for the disk (the
+        # migrations and the transactional tests' flushes commit often).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 else:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
