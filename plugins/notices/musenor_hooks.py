@@ -76,13 +76,14 @@ def search_providers():
 @hookimpl
 @runs_after("musenor_museums")
 def load_demo_data(site, seed, stdout):
-    from django.conf import settings
     from django.db import transaction
 
     from .demo import load
 
+    # The plugin's setting DEMO_RECORDS (environment MUSENOR_NOTICES_DEMO_RECORDS).
+    total = apps.get_app_config("musenor_notices").get_setting("DEMO_RECORDS")
     with transaction.atomic():
-        load(site, seed, stdout, total=settings.MUSENOR_NOTICES_DEMO_RECORDS)
+        load(site, seed, stdout, total=total)
 
 
 @hookimpl

@@ -39,7 +39,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MUSENOR_MAP_TILES_URL = ""
 # The tests that load the whole demo need its pages, not thousands of records:
 # the collection plugin's demo (when it is installed) loads a few hundred.
-MUSENOR_NOTICES_DEMO_RECORDS = 300
+MUSENOR_PLUGIN_SETTINGS = {**MUSENOR_PLUGIN_SETTINGS, "notices": {"DEMO_RECORDS": 300}}
 # Encoding AVIF takes ten times what WebP takes, and the tests that walk the
 # demo draw hundreds of renditions: they get WebP and JPEG. The tests of the
 # pictures themselves ask for the production formats (the

@@ -23,3 +23,19 @@ def test_the_demo_loads_public_illustrated_records_once(museums):
     before = Record.objects.count()
     load(None, 3, io.StringIO(), total=40)
     assert Record.objects.count() == before
+
+
+@pytest.mark.parametrize(("overrides", "expected"), [({}, 40), ({"DEMO_RECORDS": 13}, 13)])
+def test_load_demo_takes_its_size_from_the_plugin_setting(
+    settings, monkeypatch, overrides, expected
+):
+    """The hook reads DEMO_RECORDS through the plugin's settings (default, environment,
+    MUSENOR_PLUGIN_SETTINGS), as under the demo's own settings, not a test-only name."""
+    from musenor.plugins.notices import demo, musenor_hooks
+
+    settings.MUSENOR_PLUGIN_SETTINGS = {"notices": overrides} if overrides else {}
+    settings.MUSENOR_PLUGIN_ENVIRONMENT = {"notices": {"DEMO_RECORDS": 40}}
+    asked = []
+    monkeypatch.setattr(demo, "load", lambda site, seed, stdout, total: asked.append(total))
+    musenor_hooks.load_demo_data(site=None, seed=1, stdout=io.StringIO())
+    assert asked == [expected]
