@@ -337,6 +337,27 @@ def test_dashboard_panel_and_member_menu(forum_world, rf):
     assert "Forum" in labels
 
 
+@pytest.mark.parametrize(("unread", "sentence"), [(0, "Aucun sujet non lu."), (1, "Un sujet")])
+def test_the_panel_says_plainly_when_nothing_is_unread(forum_world, rf, unread, sentence):
+    """French takes its singular for 0: the panel must not say "Un sujet non lu" then."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from musenor.plugins.members import dashboard_panels
+
+    if unread:
+        start_topic(forum_world["alice"], forum_world["mediation_forum"], "Nouveau", "Texte")
+    request = rf.get("/")
+    request.user = forum_world["bruno"]
+    request.LANGUAGE_CODE = "fr"
+    (panel,) = [panel for panel in dashboard_panels(request) if "forum" in panel.template]
+    with translation.override("fr"):
+        html = render_to_string(panel.template, {"panel": panel}, request=request)
+    assert sentence in html
+    assert ("Aucun sujet non lu." in html) == (not unread)
+    assert ("Un sujet non lu." in html) == bool(unread)
+
+
 def test_moderators_approve_posts_in_the_queue(forum_world):
     from machina.apps.forum_permission.models import ForumPermission, GroupForumPermission
 
@@ -380,6 +401,20 @@ def test_the_demo_loader_fills_each_working_groups_forum_once(forum_world):
     assert forum.topics.first().poster == forum_world["alice"]
     load_demo(seed=1, stdout=io.StringIO())
     assert Topic.objects.filter(forum=forum).count() == len(DEMO_TOPICS)
+
+
+@pytest.mark.slow
+def test_a_new_demo_site_has_topics_in_every_forum(demo_database):
+    """``manage.py load_demo`` on an empty site: the demo administrator signs the topics
+    (no member exists yet), so no forum of the first demo is empty."""
+    from machina.apps.forum.models import Forum
+
+    from musenor.plugins.forum.demo import DEMO_TOPICS
+
+    assert "Forum: 5 working groups' forums, 15 topics created." in demo_database
+    forums = Forum.objects.filter(type=Forum.FORUM_POST)
+    assert forums.count() == 5
+    assert {forum.topics.count() for forum in forums} == {len(DEMO_TOPICS)}
 
 
 def test_a_moved_topic_is_searched_with_its_new_forum(forum_world):

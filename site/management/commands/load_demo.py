@@ -34,10 +34,11 @@ class Command(BaseCommand):
                 Locale.objects.get_or_create(language_code=code)
             home = home_page(Locale.objects.get(language_code="fr"))
             site = self.site(home)
+        # Before the apps' content: the forum's demo topics need an author.
+        password = self.admin()
         call_in_order("load_demo_data", site=site, seed=seed, stdout=self.stdout)
         # Last: the English and Dutch trees mirror every page the apps made.
         demo_translations.load(stdout=self.stdout)
-        password = self.admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         if password:
             self.stdout.write(f"Admin: {ADMIN_EMAIL} / {password}")
