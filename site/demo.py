@@ -51,6 +51,8 @@ def publish_child(parent, model, slug, **fields):
 def translate_page(page, locale, strings):
     """Translate ``page`` into ``locale`` with wagtail-localize, from a source→target dict.
 
+    ``page`` may also be a translatable snippet (a museum theme).
+
     Strings missing from ``strings`` keep their French text (localize's
     fallback), so an editor can finish the translation in the admin. The
     translation is published when the transaction commits. A page that already
@@ -60,7 +62,10 @@ def translate_page(page, locale, strings):
     """
     from wagtail_localize.models import Translation, TranslationSource
 
-    if page.get_translations().filter(locale=locale, alias_of__isnull=True).exists():
+    existing = page.get_translations().filter(locale=locale)
+    if hasattr(page, "alias_of_id"):
+        existing = existing.filter(alias_of__isnull=True)
+    if existing.exists():
         return None
     # Extract the page as it is now: a source left by an earlier or interrupted
     # run may hold older texts, or none.

@@ -85,3 +85,47 @@ def alias_new_pages(sender, instance, **kwargs):
     """
     if instance.alias_of_id is None:
         transaction.on_commit(lambda: _alias_everywhere(instance.pk))
+
+
+def source_locale_only():
+    """``limit_choices_to`` for the vocabularies pages link to (themes, subjects).
+
+    A page links to the French entries, whatever its language: a translated page
+    keeps its source's links (wagtail-localize copies many-to-many fields as they
+    are), and :func:`localized` shows each entry in the visitor's language.
+    """
+    from django.db.models import Q
+
+    return Q(locale__language_code=source_language())
+
+
+def localized(objects, request=None):
+    """``objects`` (entries of one translatable vocabulary) in the active language.
+
+    Each entry is replaced by its translation in the active locale, when there is
+    one; an entry nobody translated stays as it is. Vocabularies are small, so
+    one query reads all the entries of a locale, and with a ``request`` that
+    query is made once per request and vocabulary (a listing of 30 museum cards
+    costs one query, not 30).
+    """
+    objects = list(objects)
+    if not objects:
+        return objects
+    language = translation.get_language() or source_language()
+    if language == source_language():
+        # Pages link to the French entries: nothing to look up.
+        return objects
+    model = type(objects[0]).get_translation_model()
+    memo = getattr(request, "_musenor_vocabularies", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._musenor_vocabularies = memo
+    key = (model._meta.label, language)
+    if key not in memo:
+        memo[key] = {
+            entry.translation_key: entry
+            for entry in model.objects.filter(locale__language_code=language)
+        }
+    found = memo[key]
+    return [found.get(entry.translation_key, entry) for entry in objects]

@@ -5,6 +5,7 @@ from itertools import count
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 from .models import SchoolLevel, ShowcaseIndexPage, ShowcaseMuseum, ShowcasePage, Subject
 from .pdf import minimal_pdf
@@ -22,7 +23,9 @@ def make_showcase_index(parent, *, title="Enseignants", slug="enseignants", **fi
 
 
 def make_subject(name):
-    return Subject.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+    return Subject.objects.get_or_create(
+        slug=slugify(name), locale=Locale.get_default(), defaults={"name": name}
+    )[0]
 
 
 def make_document(title, lines=(), filename=None):

@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from musenor.site.sorting import sort_key
+from musenor.site.translations import localized
+
 from .choices import Level
 
 
@@ -17,12 +20,13 @@ class ShowcaseFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         # Only the subjects some published showcase teaches: no filter that finds nothing.
-        self.fields["subject"].choices = [("", _("All"))] + list(
-            Subject.objects.filter(showcases__in=showcases.values("pk"))
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
+        # In the visitor's language; the value, the slug, is the same in all.
+        taught = Subject.objects.filter(showcases__in=showcases.values("pk")).distinct()
+        subjects = localized(taught)
+        self.fields["subject"].choices = [("", _("All"))] + [
+            (subject.slug, subject.name)
+            for subject in sorted(subjects, key=lambda s: sort_key(s.name))
+        ]
 
     def has_filters(self):
         return any(self.cleaned_data.get(name) for name in self.fields)

@@ -15,11 +15,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from musenor.pages.base import BasePage
+from musenor.site.translations import source_locale_only
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .blocks import ActivityStreamBlock
@@ -30,21 +32,32 @@ PARENT_PAGE_TYPES = ["musenor_home.HomePage", "musenor_standard.StandardPage"]
 
 
 @register_snippet
-class Subject(index.Indexed, models.Model):
-    """A school subject: arts plastiques, histoire, sciences, EMC…"""
+class Subject(TranslatableMixin, index.Indexed, models.Model):
+    """A school subject: arts plastiques, histoire, sciences, EMC…
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, help_text=_("Used in the filter's address.")
-    )
+    Translated with wagtail-localize like the museum themes: showcases link to
+    the French subjects, shown in the visitor's language; the slug is shared.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in the filter's address."))
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("school subject")
         verbose_name_plural = _("school subjects")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="subject_slug_per_locale"),
+            models.UniqueConstraint(fields=["locale", "name"], name="subject_name_per_locale"),
+        ]
 
     def __str__(self):
         return self.name
@@ -160,6 +173,7 @@ class ShowcasePage(BasePage):
         verbose_name=_("subjects"),
         related_name="showcases",
         blank=True,
+        limit_choices_to=source_locale_only,
         help_text=_("The subjects of the curriculum it serves; add subjects as snippets."),
     )
     objectives = RichTextField(

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.utils.text import slugify
+from wagtail.models import Locale
 
 from musenor.site.demo import publish_child
 
@@ -62,7 +63,7 @@ def museums(directory):
         for name in names:
             if name not in themes:
                 themes[name] = MuseumTheme.objects.get_or_create(
-                    slug=slugify(name), defaults={"name": name}
+                    slug=slugify(name), locale=Locale.get_default(), defaults={"name": name}
                 )[0]
         fields = {
             "title": row["name"],

@@ -36,8 +36,11 @@ def make_site_tree():
 
 def make_theme(name):
     from django.utils.text import slugify
+    from wagtail.models import Locale
 
-    return MuseumTheme.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+    return MuseumTheme.objects.get_or_create(
+        slug=slugify(name), locale=Locale.get_default(), defaults={"name": name}
+    )[0]
 
 
 def make_museum(directory, *, title=None, themes=(), publish=True, **fields):

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from musenor.search.query import clean_text, parse_query
-from musenor.site.sorting import SortKey, sort_key
+from musenor.site.sorting import sort_key
+from musenor.site.translations import localized
 
 from .choices import Department
 
@@ -36,12 +37,11 @@ class MuseumFilterForm(forms.Form):
         from .models import MuseumTheme
 
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("All"))] + list(
-            MuseumTheme.objects.filter(museumpage__in=museums)
-            .distinct()
-            .order_by(SortKey("name"), "name")
-            .values_list("slug", "name")
-        )
+        # In the visitor's language; the value, the slug, is the same in all.
+        themes = localized(MuseumTheme.objects.filter(museumpage__in=museums).distinct())
+        self.fields["theme"].choices = [("", _("All"))] + [
+            (theme.slug, theme.name) for theme in sorted(themes, key=lambda t: sort_key(t.name))
+        ]
         self.fields["near"].widget.attrs["aria-describedby"] = "id_near-help"
         cities = sorted(set(museums.values_list("city", flat=True)), key=sort_key)
         self.fields["city"].choices = [("", _("All"))] + [(c, c) for c in cities]

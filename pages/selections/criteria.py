@@ -100,8 +100,13 @@ def has_accessibility_data(museum):
 def theme_choices():
     """The directory's themes, read when an editor opens the form (never at start-up)."""
     from musenor.pages.museums.models import MuseumTheme
+    from musenor.site.translations import source_locale_only
 
-    return list(MuseumTheme.objects.order_by("name").values_list("slug", "name"))
+    return list(
+        MuseumTheme.objects.filter(source_locale_only())
+        .order_by("name")
+        .values_list("slug", "name")
+    )
 
 
 def has_any_theme(slugs):

@@ -5,6 +5,8 @@ found by slug, the quiz's answers keep stable ids, so running it again changes
 nothing and a shared result link keeps working.
 """
 
+from wagtail.models import Locale
+
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage, MuseumTheme
 from musenor.site.demo import publish_child
 
@@ -189,7 +191,9 @@ def load(home, seed, stdout):
     )
     directory = MuseumIndexPage.objects.child_of(home).first()
     museums = {page.title: page for page in MuseumPage.objects.child_of(directory)}
-    themes = {theme.slug: theme for theme in MuseumTheme.objects.all()}
+    themes = {
+        theme.slug: theme for theme in MuseumTheme.objects.filter(locale=Locale.get_default())
+    }
     publish_child(
         index,
         QuizPage,

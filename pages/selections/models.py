@@ -20,6 +20,7 @@ from wagtail.search import index
 from musenor.pages.base import BasePage, BasePageForm
 from musenor.pages.museums.choices import Department
 from musenor.pages.museums.models import MuseumIndexPage, MuseumPage, MuseumTheme
+from musenor.site.translations import source_locale_only
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .blocks import QuizStreamBlock
@@ -111,6 +112,7 @@ class SelectionPage(BasePage):
         blank=True,
         verbose_name=_("themes"),
         related_name="+",
+        limit_choices_to=source_locale_only,
         help_text=_("The automatic list shows the museums with any of these themes."),
     )
     department = models.CharField(

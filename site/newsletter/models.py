@@ -159,27 +159,44 @@ class NewsletterIssue(PreviewableMixin, RevisionMixin, models.Model):
         return first, last
 
     def month_content(self):
-        """The live, public news dated in the month and the exhibitions open during it."""
+        """The live, public news dated in the month and the exhibitions open during it,
+        in the active language (the subscriber's, when an issue is sent).
+
+        The pages are chosen in French, the language staff publish in; each is
+        replaced by its counterpart in the active language when that one is live
+        (a translation, or the synchronised tree's copy, with its ``/en/`` or
+        ``/nl/`` address). Read once per issue and language: a batch of
+        subscribers costs no more queries than one.
+        """
         from django.db.models import Q
 
         from musenor.pages.exhibitions.models import ExhibitionPage
         from musenor.pages.news.models import NewsPage
 
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        memo = self.__dict__.setdefault("_month_content", {})
+        if language in memo:
+            return memo[language]
         first, last = self.month_range()
+        source = settings.LANGUAGE_CODE
         news = (
             NewsPage.objects.live()
             .public()
-            .filter(date__range=(first, last), locale__language_code="fr")
+            .filter(date__range=(first, last), locale__language_code=source)
             .order_by("date", "title")
         )
         exhibitions = (
             ExhibitionPage.objects.live()
             .public()
-            .filter(start_date__lte=last, locale__language_code="fr")
+            .filter(start_date__lte=last, locale__language_code=source)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
             .order_by("start_date", "title")
         )
-        return {"news": list(news), "exhibitions": list(exhibitions)}
+        memo[language] = {
+            "news": in_language(NewsPage, list(news), language),
+            "exhibitions": in_language(ExhibitionPage, list(exhibitions), language),
+        }
+        return memo[language]
 
     def get_preview_template(self, request, mode_name):
         return "musenor_newsletter/mail/issue.html"
@@ -188,6 +205,23 @@ class NewsletterIssue(PreviewableMixin, RevisionMixin, models.Model):
         from .mailing import issue_context
 
         return issue_context(self, None, base_url=request.build_absolute_uri("/").rstrip("/"))
+
+
+def in_language(model, pages, language):
+    """``pages`` (French) with each one's live counterpart in ``language``, where there is
+    one (one query)."""
+    if not pages or language == settings.LANGUAGE_CODE:
+        return pages
+    found = {
+        page.translation_key: page
+        for page in model.objects.live()
+        .public()
+        .filter(
+            locale__language_code=language,
+            translation_key__in=[page.translation_key for page in pages],
+        )
+    }
+    return [found.get(page.translation_key, page) for page in pages]
 
 
 class Delivery(models.Model):

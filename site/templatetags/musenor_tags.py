@@ -13,7 +13,7 @@ from musenor.plugins.manager import call, call_each, report_failure
 from musenor.plugins.pages import with_installed_types
 from musenor.site.links import site_root_url
 from musenor.site.signals import footer_links_generation
-from musenor.site.translations import content_language
+from musenor.site.translations import content_language, localized
 
 register = template.Library()
 
@@ -129,6 +129,13 @@ def lang_attribute(page):
     language (an untranslated page of a synchronised tree), else nothing."""
     language = content_language(page)
     return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag(takes_context=True)
+def in_language(context, entries):
+    """``{% in_language museum.themes.all as themes %}``: vocabulary entries (themes,
+    subjects) in the visitor's language, where translated (``translations.localized``)."""
+    return localized(entries, context.get("request"))
 
 
 @register.simple_tag

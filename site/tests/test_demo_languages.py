@@ -95,3 +95,17 @@ def test_the_demo_has_the_home_page_and_a_museum_in_english(demo_site, client):
     assert '<html lang="en">' in html
     assert "A museum of the Musenor network" in html
     assert client.get("/en/").status_code == 200
+
+
+def test_the_demo_translates_the_themes_and_the_school_subjects(demo_site):
+    from musenor.pages.education.models import ShowcaseIndexPage
+    from musenor.pages.museums.models import MuseumIndexPage
+
+    client = Client()
+    directory = MuseumIndexPage.objects.get(locale__language_code="en")
+    html = client.get(directory.url).content.decode()
+    assert '<option value="beaux-arts">fine arts</option>' in html
+    assert "<li>fine arts</li>" in html
+    showcases = ShowcaseIndexPage.objects.get(locale__language_code="nl")
+    html = client.get(showcases.url).content.decode()
+    assert '<option value="histoire-des-arts">Kunstgeschiedenis</option>' in html

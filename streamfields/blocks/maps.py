@@ -88,7 +88,9 @@ class MuseumMapBlock(blocks.StructBlock):
             return []
         museums = museum_queryset().live().public().order_by("title")
         if value.get("theme"):
-            museums = museums.filter(themes=value["theme"])
+            # By slug: an English page's block holds the English theme, the
+            # museums the French one (``musenor.site.translations``).
+            museums = museums.filter(themes__slug=value["theme"].slug)
         if value.get("department"):
             museums = museums.filter(department=value["department"])
         return one_per_museum(museums, getattr(current_page, "locale_id", None))

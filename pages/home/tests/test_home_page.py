@@ -1,5 +1,7 @@
 """The home page presents the network: its sections, in the editors' order, in few queries."""
 
+import re
+
 import pytest
 
 from musenor.pages.home.demo import SECTIONS
@@ -73,3 +75,47 @@ def test_the_demo_composes_the_home_page_once(client, home):
     home.refresh_from_db()
     assert [block.block_type for block in home.body] == kinds
     assert "Parcours thématiques" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("code", "museums"),
+    [
+        ("en", "The 2 museums of the network, on a list and a map"),
+        ("nl", "De 2 musea van het netwerk, in een lijst en op een kaart"),
+    ],
+)
+def test_every_section_of_the_home_page_reads_in_english_and_dutch(
+    client, network, django_capture_on_commit_callbacks, code, museums
+):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from musenor.pages.news.models import NewsPage
+    from musenor.site.demo import translate_page
+    from musenor.site.translations import synchronise_locales
+
+    with django_capture_on_commit_callbacks(execute=True):
+        synchronise_locales()
+    locale = Locale.objects.get(language_code=code)
+    french_news = NewsPage.objects.get(locale__language_code="fr", title="Nouvelle 1")
+    with django_capture_on_commit_callbacks(execute=True), translation.override("fr"):
+        translate_page(french_news, locale, {"Nouvelle 1": f"News 1 ({code})"})
+
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{code}">' in html
+    # What is on, in the visitor's language tree (untranslated: French text).
+    assert html.index("Nuages") < html.index("Estampes")
+    assert "Terminée" not in html
+    # The latest news, the translated one in its language, linking inside /en/ or /nl/.
+    assert html.index("Nouvelle 0") < html.index(f"News 1 ({code})") < html.index("Nouvelle 2")
+    assert "Nouvelle 1<" not in html
+    links = re.findall(r'href="(/[^"]*)"', html)
+    news = [link for link in links if "/actualites/" in link]
+    assert news and all(link.startswith(f"/{code}/") for link in news), news
+    # The directory's search form, départements and map, in the same language.
+    assert f'action="/{code}/musees/"' in html
+    assert f'href="/{code}/musees/?department=62"' in html
+    assert museums in html
+    assert "MuséoSciences" in html and "Ancienne opération" not in html

@@ -261,6 +261,54 @@ def test_the_month_content_block_lists_the_months_published_news_and_exhibitions
     assert f"{BASE_URL}{subscriber.unsubscribe_path()}" in message.body
 
 
+def test_the_month_content_reaches_each_subscriber_in_their_language(
+    home, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from musenor.site.demo import translate_page
+    from musenor.site.translations import synchronise_locales
+
+    news_index = make_news_index(home)
+    night = make_news(news_index, title="Nuit des musées 2026", date=date(2026, 3, 12))
+    make_exhibition(
+        make_exhibition_index(home),
+        title="Dentelles d'hier",
+        start_date=date(2026, 2, 1),
+        end_date=date(2026, 3, 5),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        synchronise_locales()
+    with django_capture_on_commit_callbacks(execute=True), translation.override("fr"):
+        english = Locale.objects.get(language_code="en")
+        translate_page(night, english, {"Nuit des musées 2026": "Museum Night 2026"})
+    issue = make_issue(body=[("month_content", {"news": True, "exhibitions": True})])
+    confirmed("camille@example.org")
+    confirmed("alex@example.org", language="en")
+    confirmed("sam@example.org", language="en")
+    mail.outbox.clear()
+    send_issue_to_subscribers(issue.pk, base_url=BASE_URL)
+    by_address = {message.to[0]: message.alternatives[0][0] for message in mail.outbox}
+    french, english_mail = by_address["camille@example.org"], by_address["alex@example.org"]
+    assert "Nuit des musées 2026" in french and f"{BASE_URL}/actualites/" in french
+    assert "Museum Night 2026" in english_mail and "Nuit des musées" not in english_mail
+    # The untranslated exhibition, French text, at its address in the English tree.
+    assert "Dentelles d" in english_mail
+    assert f"{BASE_URL}/en/actualites/" in english_mail and f'"{BASE_URL}/actualites/' not in (
+        english_mail
+    )
+    # The month is read once per language, not once per subscriber.
+    issue = NewsletterIssue.objects.get(pk=issue.pk)
+    with translation.override("en"):
+        issue.month_content()
+        with CaptureQueriesContext(connection) as queries:
+            issue.month_content()
+    assert len(queries) == 0
+
+
 def test_an_issue_is_html_and_text_with_the_one_click_unsubscribe_headers(home):
     subscriber = confirmed("camille@example.org")
     issue = make_issue()
