@@ -1,7 +1,7 @@
 # ruff: noqa: E501 - the French source texts are the keys, quoted whole as wagtail-localize extracts them
 """The pages the demo translates by hand, one of every type, keyed by page type and slug."""
 
-from .quiz import QUIZ_EN, QUIZ_NL
+from .selections import SELECTIONS
 
 # (page type, slug): {language: {French text: translation}}
 PAGES = {
@@ -481,38 +481,5 @@ PAGES = {
             ),
         },
     },
-    ("musenor_selections.SelectionIndexPage", "choisir-un-musee"): {
-        "en": {
-            "Choisir un musée": "Choose a museum",
-            "Vous ne savez pas par où commencer ? Laissez-vous guider par nos sélections thématiques, ou répondez à quelques questions : nous vous proposerons les musées du réseau qui vous ressemblent.": (
-                "Not sure where to start? Let our themed selections guide you, or answer a few "
-                "questions: we will suggest the network's museums that suit you."
-            ),
-        },
-        "nl": {
-            "Choisir un musée": "Een museum kiezen",
-            "Vous ne savez pas par où commencer ? Laissez-vous guider par nos sélections thématiques, ou répondez à quelques questions : nous vous proposerons les musées du réseau qui vous ressemblent.": (
-                "Weet u niet waar te beginnen? Laat u leiden door onze thematische selecties, "
-                "of beantwoord een paar vragen: wij stellen de musea van het netwerk voor die "
-                "bij u passen."
-            ),
-        },
-    },
-    ("musenor_selections.SelectionPage", "sciences-et-techniques"): {
-        "en": {
-            "Sciences, nature et techniques": "Science, nature and technology",
-            "Papillons, mines, machines et inventions : des musées où l'on comprend comment marche le monde, à visiter en famille.": (
-                "Butterflies, mines, machines and inventions: museums where you understand how "
-                "the world works, to visit as a family."
-            ),
-        },
-        "nl": {
-            "Sciences, nature et techniques": "Wetenschap, natuur en techniek",
-            "Papillons, mines, machines et inventions : des musées où l'on comprend comment marche le monde, à visiter en famille.": (
-                "Vlinders, mijnen, machines en uitvindingen: musea waar je begrijpt hoe de "
-                "wereld werkt, om met het gezin te bezoeken."
-            ),
-        },
-    },
-    ("musenor_selections.QuizPage", "quel-musee-pour-vous"): {"en": QUIZ_EN, "nl": QUIZ_NL},
+    **SELECTIONS,
 }
