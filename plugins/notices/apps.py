@@ -33,5 +33,11 @@ class NoticesConfig(PluginConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from musenor.site import uploads
+
         from . import signals  # noqa: F401
+        from .upload_kinds import IMPORT_FILE, IMPORT_PHOTOS
+
+        uploads.register_kind(IMPORT_FILE)
+        uploads.register_kind(IMPORT_PHOTOS)
         from .search import signals as search_signals  # noqa: F401

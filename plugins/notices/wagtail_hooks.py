@@ -19,6 +19,14 @@ register_snippet(VocabularyViewSetGroup)
 register_snippet(RecordSelectionViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def register_import_viewset():
+    # Imported here: its forms need the upload kinds the app registers when ready.
+    from .import_views import ImportViewSet
+
+    return ImportViewSet()
+
+
 @hooks.register("register_log_actions")
 def register_merge_action(actions):
     @actions.register_action("musenor_notices.merge")

@@ -92,7 +92,8 @@ class Report:
     def summary(self):
         return {
             "counts": {
-                key: self.counts.get(key, 0) for key in (*OUTCOMES, "warnings", "duplicates")
+                key: self.counts.get(key, 0)
+                for key in (*OUTCOMES, "warnings", "duplicates", "file_errors")
             },
             "file_messages": [str(m) for m in self.file_messages],
             "review_terms": {code: sorted(v) for code, v in sorted(self.review_terms.items())},

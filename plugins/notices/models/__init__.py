@@ -14,9 +14,10 @@ revisions. Public means live *and* cleared for publication.
 
 Dependencies go one way: this package imports the core and Wagtail only. The
 vocabularies are in ``terms``, records and their photographs in ``records``, the
-editors' selections in ``selections``.
+editors' selections in ``selections``, the admin's imports in ``imports``.
 """
 
+from .imports import ImportMapping, ImportRun, import_storage
 from .records import (
     REF_LENGTH,
     ImageLicence,
@@ -51,6 +52,8 @@ __all__ = [
     "Denomination",
     "Domain",
     "ImageLicence",
+    "ImportMapping",
+    "ImportRun",
     "LegalStatus",
     "LossStatus",
     "Period",
@@ -66,6 +69,7 @@ __all__ = [
     "Term",
     "TermQuerySet",
     "TermStatus",
+    "import_storage",
     "record_slug",
     "term_key",
 ]
