@@ -32,6 +32,7 @@ CORE_URL_PREFIXES = (
     "admin",
     "django-admin",
     "documents",
+    "favicon.ico",
     "i18n",
     "lettre",
     "media",

@@ -129,3 +129,40 @@ def localized(objects, request=None):
         }
     found = memo[key]
     return [found.get(entry.translation_key, entry) for entry in objects]
+
+
+def pages_in_language(pages, locale_id, queryset=None):
+    """``pages`` with each one swapped for its live counterpart in locale ``locale_id``.
+
+    A page links to other pages (an exhibition to its museums) in the language
+    it was written in; an English or Dutch copy of it must lead into its own
+    tree. Costs nothing when every page is already in that language, otherwise
+    one query on ``queryset`` (``Page.objects.specific()`` when not given).
+    A page without a counterpart stays as it is.
+    """
+    pages = list(pages)
+    if locale_id is None or all(page.locale_id == locale_id for page in pages):
+        return pages
+    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if queryset is None:
+        queryset = Page.objects.specific()
+    found = {
+        page.translation_key: page
+        for page in queryset.filter(translation_key__in=keys, locale_id=locale_id).live()
+    }
+    return [
+        page if page.locale_id == locale_id else found.get(page.translation_key, page)
+        for page in pages
+    ]
+
+
+def relink_in_language(items, attribute, locale_id, queryset=None):
+    """Point ``item.<attribute>`` (a page) of each of ``items`` at its counterpart in
+    locale ``locale_id`` (:func:`pages_in_language`, one query); for display only,
+    the items are never saved. Returns ``items`` as a list."""
+    items = list(items)
+    linked = [item for item in items if getattr(item, attribute, None) is not None]
+    pages = pages_in_language([getattr(item, attribute) for item in linked], locale_id, queryset)
+    for item, page in zip(linked, pages, strict=True):
+        setattr(item, attribute, page)
+    return items

@@ -10,7 +10,7 @@ from musenor.plugins.manager import call
 from musenor.plugins.urls import plugin_neutral_urlpatterns, plugin_urlpatterns
 from musenor.search import views as search_views
 from musenor.site.sitemaps import sitemap_index, sitemap_section
-from musenor.site.views import robots_txt, site_map
+from musenor.site.views import favicon, robots_txt, site_map
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Clients that ask for /favicon.ico whatever the page says.
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Plugins' URLs that exist once for every language (an OAI-PMH base URL, IIIF
     # ids, a feed), under their url_prefix.

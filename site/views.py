@@ -79,3 +79,14 @@ def site_map(request):
                 nodes[page.path] = node
         tree = nodes[root.path]["children"]
     return render(request, "musenor_site/site_map.html", {"root": root, "tree": tree})
+
+
+def favicon(request):
+    """``/favicon.ico``, which some clients ask for whatever the page declares: the SVG icon.
+
+    A temporary redirect: the icon's address changes with its content (hashed
+    static files)."""
+    from django.http import HttpResponseRedirect
+    from django.templatetags.static import static
+
+    return HttpResponseRedirect(static("musenor_site/favicon.svg"))

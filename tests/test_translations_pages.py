@@ -95,7 +95,12 @@ def _news_index(home, directory):
 def _news(home, directory):
     from musenor.pages.news.factories import make_news
 
-    return make_news(_news_index(home, directory), title="Nuit des musées", tags=["nuit"])
+    return make_news(
+        _news_index(home, directory),
+        title="Nuit des musées",
+        tags=["nuit"],
+        museums=[_museum(home, directory)],
+    )
 
 
 def _path_index(home, directory):
@@ -107,7 +112,15 @@ def _path_index(home, directory):
 def _path(home, directory):
     from musenor.pages.paths.factories import make_path
 
-    return make_path(_path_index(home, directory), title="En famille au musée")
+    museum = _museum(home, directory)
+    return make_path(
+        _path_index(home, directory),
+        title="En famille au musée",
+        steps=[
+            ("text", {"title": "Bienvenue", "text": "<p>Commençons.</p>"}),
+            ("museum", {"title": "Au Louvre-Lens", "museum": museum.pk, "note": ""}),
+        ],
+    )
 
 
 def _circuit_index(home, directory):
@@ -384,3 +397,37 @@ def test_the_editor_of_every_page_type_opens_in_french(label, site_tree, client)
     assert "Enregistrer le brouillon" in html
     # The page type's own name, translated.
     assert escape(str(page.specific_class._meta.verbose_name)).lower() in html.lower()
+
+
+# --- An untranslated copy links into its own language ---------------------------------
+
+# Addresses that are not pages of a language tree.
+NEUTRAL_PREFIXES = ("/static/", "/media/", "/documents/", "/_util/", "/admin/")
+
+
+@pytest.mark.parametrize(
+    "label", [model._meta.label for model in portal_page_models()], ids=lambda label: label
+)
+def test_the_english_copy_of_every_page_type_links_into_english(
+    label, site_tree, client, django_capture_on_commit_callbacks
+):
+    """A French page's English copy (an alias of the synchronised tree) leads to
+    English pages: its museums, stops and steps, not back into the French tree."""
+    import re
+
+    from musenor.site.translations import synchronise_locales
+
+    home, directory = site_tree
+    source = BUILDERS[label](home, directory)
+    with django_capture_on_commit_callbacks(execute=True):
+        synchronise_locales()
+    english = source.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(english.url).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    links = [
+        href
+        for href in re.findall(r'href="(/[^"#]*)', main)
+        if not href.startswith(NEUTRAL_PREFIXES)
+    ]
+    french = [href for href in links if not href.startswith("/en/")]
+    assert not french, f"{english.url} links into the French tree: {french}"

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from musenor.pages.base import BasePage
 from musenor.pages.paths.durations import format_minutes, iso_duration
+from musenor.site.translations import relink_in_language
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .forms import CircuitPageForm
@@ -146,7 +147,13 @@ class CircuitPage(BasePage):
         """The stops in order, their museums and opening hours fetched in three queries."""
         stops = self.stops.select_related("museum").prefetch_related("museum__opening_hours")
         # pk breaks ties: stops created in code may all share a sort_order.
-        return list(stops.order_by("sort_order", "pk"))
+        stops = stops.order_by("sort_order", "pk")
+        # The museums in this page's language, with their hours: a copy in English
+        # links into /en/ and shows the hours' notes in English (one query more).
+        museums = self.stops.model._meta.get_field("museum").related_model.objects
+        return relink_in_language(
+            stops, "museum", self.locale_id, museums.prefetch_related("opening_hours")
+        )
 
     def itinerary(self, stops):
         """Each stop with the leg that leads to it, and the total distance known."""

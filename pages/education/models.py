@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from musenor.pages.base import BasePage
-from musenor.site.translations import source_locale_only
+from musenor.site.translations import relink_in_language, source_locale_only
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .blocks import ActivityStreamBlock
@@ -240,6 +240,9 @@ class ShowcasePage(BasePage):
         return self.listing_summary or self.intro or self.search_description
 
     def get_context(self, request, *args, **kwargs):
+        from django.apps import apps
+
+        MuseumPage = apps.get_model("musenor_museums", "MuseumPage")
         context = super().get_context(request, *args, **kwargs)
         museums = (
             self.linked_museums.filter(museum__live=True)
@@ -250,12 +253,22 @@ class ShowcasePage(BasePage):
             levels=list(self.levels.all()),
             subjects=list(self.subjects.all()),
             teaching_files=list(self.teaching_files.select_related("document")),
-            museums=list(museums),
-            works=list(self.linked_works.select_related("museum")),
-            paths=list(
+            # Linked pages in this page's language: an English copy links into /en/.
+            museums=relink_in_language(
+                museums, "museum", self.locale_id, MuseumPage.objects.select_related("image")
+            ),
+            works=relink_in_language(
+                self.linked_works.select_related("museum"),
+                "museum",
+                self.locale_id,
+                MuseumPage.objects.all(),
+            ),
+            paths=relink_in_language(
                 self.linked_paths.filter(path__live=True).select_related(
                     "path", "path__listing_image"
-                )
+                ),
+                "path",
+                self.locale_id,
             ),
         )
         return context

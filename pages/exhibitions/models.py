@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from musenor.pages.base import BasePage, BasePageForm
 from musenor.site.sorting import SortKey
+from musenor.site.translations import pages_in_language
 from musenor.streamfields.blocks import BodyStreamBlock
 
 from .choices import ExhibitionKind, Status
@@ -380,6 +381,10 @@ class ExhibitionPage(RoutablePageMixin, BasePage):
             ),
             json_ld=script_json(exhibition_json_ld(self, request)),
             tags=self.tags.all(),
+            # The museums' pages in this page's language (an English copy links into /en/).
+            museums=pages_in_language(
+                self.live_museums, self.locale_id, self.museums.model.objects.all()
+            ),
         )
         return context
 

@@ -9,10 +9,18 @@ museum into English (the translation workflow, shown on the demo).
 
 from wagtail.models import Locale, Page
 
-from musenor.site.demo import translate_page
+from musenor.pages.museums.demo import INDEX as DIRECTORY_INDEX
+from musenor.site.demo import ABOUT_INTRO, translate_page
 
 from .models import HomePage
 
+NETWORK = (
+    "Musenor rassemble depuis 1972 les professionnels des musées du Nord, du "
+    "Pas-de-Calais, de la Somme, de l'Oise et de l'Aisne. Ensemble, ils montent des "
+    "opérations communes, partagent leur matériel et leurs savoir-faire."
+)
+ABOUT = ABOUT_INTRO
+DIRECTORY = DIRECTORY_INDEX["intro"]
 HOME = {
     "title": "Musenor",
     "hero_title": "Les musées des Hauts-de-France",
@@ -22,12 +30,7 @@ HOME = {
     ),
     "body": [
         ("heading", {"text": "Un réseau de professionnels", "level": "h2"}),
-        (
-            "text",
-            "<p>Musenor rassemble depuis 1972 les professionnels des musées du Nord, du "
-            "Pas-de-Calais, de la Somme, de l'Oise et de l'Aisne. Ensemble, ils montent des "
-            "opérations communes, partagent leur matériel et leurs savoir-faire.</p>",
-        ),
+        ("text", f"<p>{NETWORK}</p>"),
     ],
 }
 # The home page's sections, in order; the page cards are filled in by ``compose``.
@@ -71,6 +74,13 @@ TRANSLATIONS = {
         ),
         "Les musées": "The museums",
         "À propos": "About",
+        NETWORK: (
+            "Since 1972 Musenor has brought together the museum professionals of the Nord, "
+            "the Pas-de-Calais, the Somme, the Oise and the Aisne. Together they run joint "
+            "operations and share their equipment and their know-how."
+        ),
+        ABOUT: "Musenor is the association of the museum professionals of the Hauts-de-France.",
+        DIRECTORY: "The museums of the network, by département, theme or town.",
     },
     "nl": {
         "Musenor": "Musenor",
@@ -92,6 +102,13 @@ TRANSLATIONS = {
         ),
         "Les musées": "De musea",
         "À propos": "Over ons",
+        NETWORK: (
+            "Sinds 1972 brengt Musenor de museumprofessionals van de Nord, de "
+            "Pas-de-Calais, de Somme, de Oise en de Aisne samen. Samen organiseren zij "
+            "gezamenlijke operaties en delen zij hun materiaal en hun vakkennis."
+        ),
+        ABOUT: "Musenor is de vereniging van de museumprofessionals van Hauts-de-France.",
+        DIRECTORY: "De musea van het netwerk, per departement, thema of stad.",
     },
 }
 

@@ -26,6 +26,7 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from musenor.pages.base import BasePage
+from musenor.site.translations import pages_in_language
 from musenor.streamfields.blocks import BodyStreamBlock
 
 
@@ -277,7 +278,10 @@ class NewsPage(BasePage):
             index=index,
             rss_url=index.subpage_url("rss", request) if index else None,
             tags=self.tag_list,
-            museums=self.live_museums,
+            # In this page's language: an English copy links into /en/.
+            museums=pages_in_language(
+                self.live_museums, self.locale_id, self.related_museums.model.objects.all()
+            ),
             json_ld=script_json(news_json_ld(self, request)),
         )
         return context

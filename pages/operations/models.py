@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from musenor.pages.base import BasePage
 from musenor.site.sorting import SortKey
+from musenor.site.translations import pages_in_language
 from musenor.streamfields.blocks import BodyStreamBlock
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -197,7 +198,10 @@ class OperationPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            museums=self.participating_museums(),
+            # In this page's language: an English copy links into /en/.
+            museums=pages_in_language(
+                self.participating_museums(), self.locale_id, self.museums.model.objects.all()
+            ),
             exhibitions=self.exhibitions_by_status(),
             resources=self.resources.select_related("document"),
         )

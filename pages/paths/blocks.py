@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
+from musenor.site.translations import pages_in_language
 from musenor.streamfields.blocks import ImageBlock, previews
 
 STEP_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -60,6 +61,14 @@ class StepBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["step_title"] = self.step_title(value)
         context["step_kind"] = self.meta.label
+        museum = value.get("museum") if "museum" in self.child_blocks else None
+        if museum is not None:
+            # The museum's page in the language of the path being read (one query
+            # when they differ: an English copy of a French path).
+            current = (parent_context or {}).get("page")
+            locale_id = getattr(current, "locale_id", None)
+            museum = pages_in_language([museum], locale_id, type(museum).objects.all())[0]
+        context["museum"] = museum
         return context
 
 

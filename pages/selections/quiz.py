@@ -14,6 +14,7 @@ from operator import add, or_
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from musenor.pages.museums.choices import Department
+from musenor.site.translations import localized
 
 from .criteria import (
     ACCESSIBILITY_FEATURES,
@@ -216,8 +217,17 @@ def rank_museums(museums, answers, limit):
     )
     asked = asked_accessibility(answers)
     matches = []
+    ranked = list(ranked)
+    # The themes' names in the visitor's language (one query for all, none in French).
+    names = {
+        theme.translation_key: theme.name
+        for theme in localized({theme for museum in ranked for theme in museum.themes.all()})
+    }
     for museum in ranked:
-        theme_names = {theme.slug: theme.name for theme in museum.themes.all()}
+        theme_names = {
+            theme.slug: names.get(theme.translation_key, theme.name)
+            for theme in museum.themes.all()
+        }
         reasons = []
         for answer in answers:
             if matched := answer.matches(museum, theme_names):

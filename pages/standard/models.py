@@ -18,7 +18,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from musenor.pages.base import BasePage, BasePageForm
 from musenor.site.throttling import over_limit
@@ -171,8 +173,28 @@ class ContactPageForm(WagtailAdminFormPageForm, BasePageForm):
 HONEYPOT_FIELD = "website_url"
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form, translated with its page (wagtail-localize).
+
+    Its label, help text, choices and default value are translated; its name
+    (the key of the submissions' data), type and requirement are the same in
+    every language, so that messages sent from /en/ and / read alike.
+    """
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(AbstractEmailForm, BasePage):

@@ -16,6 +16,12 @@ PAGES = {
                 "Thank you: your message has arrived. The association's team answers by "
                 "e-mail, usually within a week."
             ),
+            "Votre nom": "Your name",
+            "Votre adresse électronique": "Your e-mail address",
+            "Votre message": "Your message",
+            "Pour une question sur un musée, indiquez lequel.": (
+                "For a question about a museum, say which one."
+            ),
         },
         "nl": {
             "Contact": "Contact",
@@ -26,6 +32,12 @@ PAGES = {
             "Merci : votre message est bien arrivé. L'équipe de l'association vous répond par courriel, en général sous une semaine.": (
                 "Dank u: uw bericht is aangekomen. Het team van de vereniging antwoordt per "
                 "e-mail, meestal binnen een week."
+            ),
+            "Votre nom": "Uw naam",
+            "Votre adresse électronique": "Uw e-mailadres",
+            "Votre message": "Uw bericht",
+            "Pour une question sur un musée, indiquez lequel.": (
+                "Voor een vraag over een museum: vermeld welk museum."
             ),
         },
     },

@@ -84,14 +84,20 @@ def language_switcher(context):
             root = _site_root(request)
             if root is not None:
                 roots = _translations(request, root)
+        # The same page keeps its filters (?theme=beaux-arts): their values are the
+        # same in every language (slugs, codes).
+        query = request.GET.urlencode()
         for code, name in settings.LANGUAGES:
             target = translations.get(code) or roots.get(code)
             if target is not None:
+                url = target.get_url(request)
+                if query and code in translations:
+                    url = f"{url}?{query}"
                 links.append(
                     {
                         "code": code,
                         "name": name,
-                        "url": target.get_url(request),
+                        "url": url,
                         "current": code == current,
                         "translated": code in translations,
                     }

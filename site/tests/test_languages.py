@@ -94,6 +94,14 @@ def test_the_switcher_keeps_the_visitor_on_the_same_page(synchronised, client):
     assert 'href="/musees/louvre-lens/" hreflang="fr"' in dutch
 
 
+def test_the_switcher_keeps_the_directorys_filters(synchronised, client):
+    _, directory, _ = synchronised
+    html = client.get(directory.url, {"department": "62", "q": "Louvre"}).content.decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert 'href="/en/musees/?department=62&amp;q=Louvre" hreflang="en"' in switcher
+    assert 'href="/nl/musees/?department=62&amp;q=Louvre" hreflang="nl"' in switcher
+
+
 @pytest.mark.parametrize(
     ("language", "day", "expected"),
     [

@@ -133,6 +133,34 @@ def test_a_contact_message_reaches_the_staff_and_the_sender_is_told(client, cont
     assert HONEYPOT_FIELD not in submission.form_data
 
 
+def test_the_contact_form_reads_in_english_once_translated_and_keeps_its_field_names(
+    client, contact, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from musenor.site.demo import translate_page
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    with django_capture_on_commit_callbacks(execute=True), translation.override("fr"):
+        translate_page(
+            contact,
+            english,
+            {"Votre nom": "Your name", "Votre adresse": "Your address", "Contact": "Contact"},
+        )
+    page = contact.get_translation(english)
+    html = client.get(page.url).content.decode()
+    assert "Your name" in html and "Your address" in html and "Votre nom" not in html
+    # Not translated: stays French, as the page says.
+    assert "Votre message" in html
+    # The fields keep their names: a message from /en/ is filed like one from /.
+    response = client.post(page.url, MESSAGE)
+    assert response.status_code == 200
+    submission = page.get_submissions().get()
+    assert submission.form_data["votre_nom"] == "Camille Martin"
+    assert sorted(f.locale.language_code for f in page.specific.form_fields.all()) == ["en"] * 3
+
+
 def test_a_robot_filling_the_hidden_field_is_thanked_and_ignored(client, contact):
     response = client.post("/contact/", {**MESSAGE, HONEYPOT_FIELD: "http://spam.example"})
     assert response.status_code == 200
@@ -266,3 +294,11 @@ print(errors)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["wal", "7000", "11", "[]"]
+
+
+def test_the_site_has_an_icon_and_favicon_ico_leads_to_it(client, home):
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/musenor_site/favicon.svg" type="image/svg+xml">' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/musenor_site/favicon.svg"

@@ -112,25 +112,17 @@ def ensure_specific(pages):
 
 
 def localize_pages(pages, current_page, queryset=None):
-    """``pages`` in the language of ``current_page``, where a live translation exists.
+    """``pages`` in the language of ``current_page``, where a live translation exists
+    (``musenor.site.translations.pages_in_language``), with their listing images."""
+    from musenor.site.translations import pages_in_language
 
-    Costs nothing when every page is already in that language (the usual
-    case), otherwise one query (plus one per specific type for a queryset of
-    base pages). Pages without a translation stay in their own language.
-    """
+    pages = list(pages)
     locale_id = getattr(current_page, "locale_id", None)
-    if locale_id is None or all(page.locale_id == locale_id for page in pages):
-        return pages
-    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
-    if queryset is None:
-        queryset = Page.objects.specific()
-    translations = {
-        page.translation_key: page
-        for page in queryset.filter(translation_key__in=keys, locale_id=locale_id).live()
-    }
-    if queryset.model is Page:
-        attach_listing_images(list(translations.values()))
-    return [
-        page if page.locale_id == locale_id else translations.get(page.translation_key, page)
-        for page in pages
-    ]
+    localized = pages_in_language(pages, locale_id, queryset)
+    if queryset is None or queryset.model is Page:
+        fetched = [
+            page for page, before in zip(localized, pages, strict=True) if page is not before
+        ]
+        if fetched:
+            attach_listing_images(fetched)
+    return localized

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.models import Page
 
 from . import previews
 
@@ -56,6 +57,13 @@ class CallToActionBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         page = value.get("page")
         request = (parent_context or {}).get("request")
+        if page is not None:
+            # The chosen page in the language of the page being read (one query
+            # when they differ: an English copy of a French page).
+            from musenor.site.translations import pages_in_language
+
+            current = (parent_context or {}).get("page")
+            page = pages_in_language([page], getattr(current, "locale_id", None), Page.objects)[0]
         context["href"] = page.get_url(request) if page else value.get("url")
         return context
 

@@ -13,8 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-
-from .test_xss import LISTENER, SCAN
+from xss_probes import LISTENER, SCAN
 
 pytestmark = [
     pytest.mark.browser,

@@ -362,3 +362,29 @@ def test_combined_answers_never_silently_recommend_unknown_accessibility(client,
     assert "Non confirmé par ce musée :" in historial
     sciences = next(card for card in cards if ">Musée des sciences</a></h3>" in card)
     assert "Accessibilité inconnue" not in sciences and "Non confirmé" not in sciences
+
+
+def test_reasons_name_the_themes_in_the_visitors_language(
+    client, quiz, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from musenor.pages.museums.factories import make_theme
+    from musenor.site.demo import translate_page
+    from musenor.site.translations import synchronise_locales
+
+    with django_capture_on_commit_callbacks(execute=True):
+        synchronise_locales()
+        with translation.override("fr"):
+            translate_page(
+                make_theme("sciences et techniques"),
+                Locale.objects.get(language_code="en"),
+                {"sciences et techniques": "science and technology"},
+            )
+    english = quiz.get_translation(Locale.objects.get(language_code="en"))
+    response = ask(client, english, (LIKES, "Les sciences"))
+    matches = {m.museum.title: m for m in response.context["matches"]}
+    # Translated where it is, French where nobody translated it.
+    assert matches["Musée d'histoire naturelle"].reasons == [
+        ("Les sciences", ["histoire naturelle", "science and technology"]),
+    ]
