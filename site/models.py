@@ -132,13 +132,17 @@ class SiteLinks(BaseSiteSetting):
         verbose_name_plural = _("footer links")
 
     def footer_links(self, locale, request=None):
-        """``{"title", "url"}`` of the chosen pages, the accessibility one with its status."""
+        """``{"title", "url", "lang"}`` of the chosen pages, the accessibility one with its
+        status; ``lang`` names the language of a title that is not the visitor's (the
+        French title of an untranslated page)."""
+        from .translations import content_language
+
         links = []
         for name, page in self.footer_pages(locale):
-            title = page.title
+            title, lang = page.title, content_language(page)
             if name == "accessibility_page":
-                title = str(AccessibilityStatus(self.accessibility_status).label)
-            links.append({"title": title, "url": page.get_url(request)})
+                title, lang = str(AccessibilityStatus(self.accessibility_status).label), ""
+            links.append({"title": title, "url": page.get_url(request), "lang": lang})
         return links
 
     def footer_pages(self, locale):

@@ -167,3 +167,16 @@ def test_the_directory_and_its_city_filter_sort_accents_in_place(site_tree, clie
     select = re.search(r'<select name="city".*?</select>', html, re.S).group(0)
     cities = re.findall(r'<option value="([^"]+)"', select)
     assert cities == ["Bouchain", "Étaples", "Fourmies", "Guise", "Zuydcoote"]
+
+
+def test_search_results_and_footer_links_mark_french_titles_in_english(synchronised, client):
+    from musenor.site.models import SiteLinks
+
+    home, directory, lens = synchronised
+    site = home.get_site()
+    SiteLinks.objects.update_or_create(site=site, defaults={"legal_notice_page": directory})
+    html = client.get("/en/recherche/", {"q": "Louvre"}).content.decode()
+    results = html[html.index('<ul class="search-results">') :]
+    assert '<a href="/en/musees/louvre-lens/" lang="fr">Louvre-Lens</a>' in results
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<a href="/en/musees/" lang="fr">' in footer
