@@ -161,6 +161,13 @@ class MuseumPage(BasePage):
     address = models.CharField(_("street address"), max_length=255, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100)
+    # The postal address is the same in every language ("59140 Dunkerque"): the
+    # directory's town filter and its groups stay one per town.
+    override_translatable_fields = [
+        SynchronizedField("address"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+    ]
     department = models.CharField(_("département"), max_length=3, choices=Department.choices)
     latitude = models.DecimalField(
         _("latitude"),

@@ -44,14 +44,12 @@ PAGES = {
     ("musenor_museums.MuseumPage", "laac-dunkerque"): {
         "en": {
             "LAAC": "LAAC",
-            "Dunkerque": "Dunkirk",
             "Un musée du réseau Musenor à Dunkerque (Nord).": (
                 "A museum of the Musenor network in Dunkirk (Nord)."
             ),
         },
         "nl": {
             "LAAC": "LAAC",
-            "Dunkerque": "Duinkerke",
             "Un musée du réseau Musenor à Dunkerque (Nord).": (
                 "Een museum van het Musenor-netwerk in Duinkerke (Nord)."
             ),

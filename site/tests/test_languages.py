@@ -180,3 +180,18 @@ def test_search_results_and_footer_links_mark_french_titles_in_english(synchroni
     assert '<a href="/en/musees/louvre-lens/" lang="fr">Louvre-Lens</a>' in results
     footer = html[html.index('<footer class="site-footer">') :]
     assert '<a href="/en/musees/" lang="fr">' in footer
+
+
+def test_a_museums_postal_address_is_not_translated(synchronised, client):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    home, directory, lens = synchronised
+    english = Locale.objects.get(language_code="en")
+    with translation.override("fr"):
+        translate_page(lens, english, {"Louvre-Lens": "Louvre-Lens museum"})
+    source = TranslationSource.objects.get_for_instance(lens)
+    offered = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert "Lens" not in offered
+    # The English directory's town filter keeps one entry per town.
+    html = client.get(lens.get_translation(english).get_parent().url).content.decode()
+    assert html.count('<option value="Lens">Lens</option>') == 1

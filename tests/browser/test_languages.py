@@ -23,6 +23,7 @@ def test_a_visitor_finds_every_section_in_english_and_dutch_and_keeps_the_page(
     for language in ("en", "nl"):
         walk_every_section(page, live_server, check_accessibility, language)
     switch_language_on_a_museum(page, live_server)
+    filter_the_directory_by_a_theme_in_english(page, live_server)
 
 
 def walk_every_section(page, live_server, check_accessibility, language):
@@ -63,3 +64,23 @@ def switch_language_on_a_museum(page, live_server):
         page.locator(".language-switcher a[hreflang=en]").click()
     assert page.url == f"{live_server.url}/en/musees/musee-quentovic-etaples-sur-mer/"
     assert page.locator("main").get_attribute("lang") == "fr"
+
+
+def filter_the_directory_by_a_theme_in_english(page, live_server):
+    """The theme filter reads in English, filters, and the switcher keeps it in Dutch."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server.url}/en/musees/")
+    every = page.locator(".result-count").inner_text()
+    page.get_by_label("Theme").select_option(label="fine arts")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter").click()
+    assert "theme=beaux-arts" in page.url
+    assert page.locator(".result-count").inner_text() != every
+    expect(page.locator(".museum-list .tags li", has_text="fine arts").first).to_be_visible()
+    with page.expect_navigation():
+        page.locator(".language-switcher a[hreflang=nl]").click()
+    assert page.url.startswith(f"{live_server.url}/nl/musees/?") and "theme=beaux-arts" in page.url
+    expect(page.get_by_label("Thema")).to_have_value("beaux-arts")
+    expect(page.locator(".museum-list .tags li", has_text="schone kunsten").first).to_be_visible()
+
