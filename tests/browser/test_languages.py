@@ -83,4 +83,3 @@ def filter_the_directory_by_a_theme_in_english(page, live_server):
     assert page.url.startswith(f"{live_server.url}/nl/musees/?") and "theme=beaux-arts" in page.url
     expect(page.get_by_label("Thema")).to_have_value("beaux-arts")
     expect(page.locator(".museum-list .tags li", has_text="schone kunsten").first).to_be_visible()
-
