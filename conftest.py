@@ -21,6 +21,23 @@ def directory(site_tree):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, whatever the test before it did.
+
+    A request activates its language and leaves it active in the thread once
+    answered (Django's LocaleMiddleware does not deactivate it): without this,
+    a test that fetched a Dutch page would make the next one build Dutch
+    addresses with ``reverse()``.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Wagtail caches site root paths; a fresh database must not see stale ones."""
     from django.core.cache import cache
