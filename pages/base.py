@@ -6,8 +6,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from musenor.plugins.urls import reserved_slug_message
 
@@ -168,3 +169,39 @@ class BasePage(SocialMixin, ListingMixin, Page):
             "social_text": self.social_text or self.meta_description,
             "image": self.meta_image,
         }
+
+
+class VocabularyEntry(TranslatableMixin, index.Indexed, models.Model):
+    """An entry of a small vocabulary pages link to (a museum theme, a school subject).
+
+    Translated with wagtail-localize: pages link to the French entries
+    (``limit_choices_to=source_locale_only``) and show each in the visitor's
+    language (``musenor.site.translations.localized``). The slug, a filter's
+    value in addresses, is the same in every language.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in the filter's address."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="%(app_label)s_%(class)s_slug_per_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["locale", "name"], name="%(app_label)s_%(class)s_name_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -15,12 +15,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, VocabularyEntry
 from musenor.site.translations import relink_in_language, source_locale_only
 from musenor.streamfields.blocks import BodyStreamBlock
 
@@ -32,35 +31,12 @@ PARENT_PAGE_TYPES = ["musenor_home.HomePage", "musenor_standard.StandardPage"]
 
 
 @register_snippet
-class Subject(TranslatableMixin, index.Indexed, models.Model):
-    """A school subject: arts plastiques, histoire, sciences, EMC…
+class Subject(VocabularyEntry):
+    """A school subject (arts plastiques, histoire, sciences, EMC…), in every language."""
 
-    Translated with wagtail-localize like the museum themes: showcases link to
-    the French subjects, shown in the visitor's language; the slug is shared.
-    """
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in the filter's address."))
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-    ]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
+    class Meta(VocabularyEntry.Meta):
         verbose_name = _("school subject")
         verbose_name_plural = _("school subjects")
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="subject_slug_per_locale"),
-            models.UniqueConstraint(fields=["locale", "name"], name="subject_name_per_locale"),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class SchoolLevelManager(models.Manager):

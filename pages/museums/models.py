@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from musenor.pages.base import BasePage
+from musenor.pages.base import BasePage, VocabularyEntry
 from musenor.site.sorting import SortKey
 from musenor.site.translations import source_locale_only
 from musenor.streamfields.blocks import BodyStreamBlock
@@ -23,38 +23,12 @@ from .filters import MuseumFilterForm
 
 
 @register_snippet
-class MuseumTheme(TranslatableMixin, index.Indexed, models.Model):
-    """A theme of the directory ("beaux-arts", "textile"), translated with wagtail-localize.
+class MuseumTheme(VocabularyEntry):
+    """A theme of the directory ("beaux-arts", "textile"), in every language."""
 
-    Museum pages link to the French themes; the site shows each in the
-    visitor's language (``musenor.site.translations.localized``). The slug, the
-    directory filter's value, is the same in every language.
-    """
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"), max_length=80, help_text=_("Used in the directory filter's address.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale"),
-    ]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
+    class Meta(VocabularyEntry.Meta):
         verbose_name = _("museum theme")
         verbose_name_plural = _("museum themes")
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="museum_theme_slug_per_locale"),
-            models.UniqueConstraint(fields=["locale", "name"], name="museum_theme_name_per_locale"),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class MuseumIndexPage(BasePage):

@@ -46,10 +46,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='subject',
-            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='subject_slug_per_locale'),
+            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='musenor_education_subject_slug_per_locale'),
         ),
         migrations.AddConstraint(
             model_name='subject',
-            constraint=models.UniqueConstraint(fields=('locale', 'name'), name='subject_name_per_locale'),
+            constraint=models.UniqueConstraint(fields=('locale', 'name'), name='musenor_education_subject_name_per_locale'),
         ),
     ]

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='museumtheme',
             name='slug',
-            field=models.SlugField(help_text="Used in the directory filter's address.", max_length=80, verbose_name='slug'),
+            field=models.SlugField(help_text="Used in the filter's address.", max_length=80, verbose_name='slug'),
         ),
         migrations.AlterField(
             model_name='museumtheme',
@@ -46,10 +46,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='museumtheme',
-            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='museum_theme_slug_per_locale'),
+            constraint=models.UniqueConstraint(fields=('locale', 'slug'), name='musenor_museums_museumtheme_slug_per_locale'),
         ),
         migrations.AddConstraint(
             model_name='museumtheme',
-            constraint=models.UniqueConstraint(fields=('locale', 'name'), name='museum_theme_name_per_locale'),
+            constraint=models.UniqueConstraint(fields=('locale', 'name'), name='musenor_museums_museumtheme_name_per_locale'),
         ),
     ]
