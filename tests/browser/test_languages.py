@@ -72,7 +72,7 @@ def filter_the_directory_by_a_theme_in_english(page, live_server):
 
     page.goto(f"{live_server.url}/en/musees/")
     every = page.locator(".result-count").inner_text()
-    page.get_by_label("Theme").select_option(label="fine arts")
+    page.get_by_label("Theme", exact=True).select_option(label="fine arts")
     with page.expect_navigation():
         page.get_by_role("button", name="Filter").click()
     assert "theme=beaux-arts" in page.url
@@ -81,5 +81,5 @@ def filter_the_directory_by_a_theme_in_english(page, live_server):
     with page.expect_navigation():
         page.locator(".language-switcher a[hreflang=nl]").click()
     assert page.url.startswith(f"{live_server.url}/nl/musees/?") and "theme=beaux-arts" in page.url
-    expect(page.get_by_label("Thema")).to_have_value("beaux-arts")
+    expect(page.get_by_label("Thema", exact=True)).to_have_value("beaux-arts")
     expect(page.locator(".museum-list .tags li", has_text="schone kunsten").first).to_be_visible()
