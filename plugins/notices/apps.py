@@ -29,6 +29,14 @@ class NoticesConfig(PluginConfig):
             default=8,
             help=_("Records shown on a museum's page."),
         ),
+        "IMPORT_RETENTION_DAYS": Setting(
+            int,
+            default=180,
+            help=_(
+                "Days the admin's imports (their files and reports) are kept; "
+                "a daily task deletes older ones."
+            ),
+        ),
     }
     default_auto_field = "django.db.models.AutoField"
 

@@ -1,9 +1,11 @@
 """The portal hooks of the notices plugin (docs/plugins.md lists them all)."""
 
+from datetime import timedelta
+
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from musenor.plugins import PagePanel, hookimpl, runs_after
+from musenor.plugins import PagePanel, PeriodicTask, hookimpl, runs_after
 
 RECORD_PERMISSIONS = [
     "musenor_notices.add_record",
@@ -92,3 +94,11 @@ def embeddable_blocks():
     from .search.blocks import embeddable_blocks as selection_blocks
 
     return selection_blocks()
+
+
+@hookimpl
+def periodic_tasks():
+    from .tasks import prune_import_runs
+
+    # The admin's imports hold unpublished inventory data: kept IMPORT_RETENTION_DAYS.
+    return [PeriodicTask("notices.prune_import_runs", prune_import_runs, timedelta(days=1))]

@@ -25,7 +25,7 @@ from .access import email_report
 from .engine import ImportOptions, run_import
 from .report import Report
 
-__all__ = ["enqueue", "execute"]
+__all__ = ["enqueue", "execute", "prune"]
 
 logger = logging.getLogger(__name__)
 
@@ -140,3 +140,32 @@ def _keep(run, report, folder):
     run.position = run.size
     run.status, run.finished_at = ImportRun.Status.DONE, timezone.now()
     run.save()
+
+
+def prune(days):
+    """Delete the finished or failed runs started more than ``days`` ago, and the files
+    no remaining run uses (a check and its import share the export); the count deleted.
+
+    The exports hold unpublished inventory data: they are not kept for ever.
+    Runs still waiting or running are left alone.
+    """
+    from datetime import timedelta
+
+    from ..models import ImportRun
+
+    old = ImportRun.objects.filter(
+        created_at__lt=timezone.now() - timedelta(days=days),
+        status__in=[ImportRun.Status.DONE, ImportRun.Status.FAILED],
+    )
+    runs = list(old)
+    if not runs:
+        return 0
+    ImportRun.objects.filter(pk__in=[run.pk for run in runs]).delete()
+    kept = set()
+    for file, photos in ImportRun.objects.values_list("file", "photos"):
+        kept.update((file, photos))
+    for run in runs:
+        for stored in (run.file, run.photos, run.corrections):
+            if stored and stored.name not in kept:
+                stored.storage.delete(stored.name)
+    return len(runs)

@@ -267,3 +267,50 @@ def test_a_museums_saved_mapping_reads_its_own_headers(
         client, museum, django_capture_on_commit_callbacks, file=export("douai.csv", content)
     )
     assert run.counts["created"] == 1, run.summary
+
+
+def test_old_imports_and_their_files_are_deleted_after_the_retention_period(
+    editor_client, museum, django_capture_on_commit_callbacks, settings
+):
+    from datetime import timedelta
+
+    from musenor.plugins.notices.tasks import prune_import_runs
+
+    settings.MUSENOR_PLUGIN_SETTINGS = {
+        **settings.MUSENOR_PLUGIN_SETTINGS,
+        "notices": {
+            **settings.MUSENOR_PLUGIN_SETTINGS.get("notices", {}),
+            "IMPORT_RETENTION_DAYS": 30,
+        },
+    }
+    old_check, _ = start(editor_client, museum, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(reverse("notices_imports:confirm", args=[old_check.pk]))
+    old_import = ImportRun.objects.latest("pk")
+    recent, _ = start(editor_client, museum, django_capture_on_commit_callbacks)
+    waiting = ImportRun.objects.create(
+        museum=museum, file_name="attente.csv", file=recent.file.name, clear_for_publication=False
+    )
+    long_ago = timezone.now() - timedelta(days=31)
+    ImportRun.objects.filter(pk__in=[old_check.pk, old_import.pk, waiting.pk]).update(
+        created_at=long_ago
+    )
+    storage = old_check.file.storage
+    assert storage.exists(old_check.file.name) and storage.exists(old_import.corrections.name)
+
+    assert prune_import_runs.enqueue().return_value == 2
+    assert set(ImportRun.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    # The old check's export and reports are gone; what remaining runs use is kept.
+    assert not storage.exists(old_check.file.name)
+    assert not storage.exists(old_check.corrections.name)
+    assert not storage.exists(old_import.corrections.name)
+    assert storage.exists(recent.file.name) and storage.exists(recent.corrections.name)
+
+
+def test_the_retention_task_is_declared_to_run_daily():
+    from datetime import timedelta
+
+    from musenor.plugins.periodic import all_periodic_tasks
+
+    tasks = {task.name: task for task in all_periodic_tasks()}
+    assert tasks["notices.prune_import_runs"].schedule == timedelta(days=1)
