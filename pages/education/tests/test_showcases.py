@@ -300,3 +300,36 @@ def test_demo_pdf_is_well_formed():
 def test_search_finds_a_showcase_by_its_works_and_activities(showcase):
     assert list(ShowcasePage.objects.live().search("Otto Dix")) == [showcase]
     assert list(ShowcasePage.objects.live().search("monument aux morts")) == [showcase]
+
+
+def test_an_english_showcase_links_its_museums_in_english_in_few_queries(
+    client, home, directory, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from musenor.pages.education.factories import make_showcase, make_showcase_index
+    from musenor.pages.museums.factories import make_museum
+    from musenor.site.translations import synchronise_locales
+
+    index = make_showcase_index(home)
+    museums = [make_museum(directory, title=f"Musée {n}", themes=["beaux-arts"]) for n in range(4)]
+    one = make_showcase(index, title="Un musée", museums=museums[:1])
+    four = make_showcase(index, title="Quatre musées", museums=museums)
+    with django_capture_on_commit_callbacks(execute=True):
+        synchronise_locales()
+    english = Locale.objects.get(language_code="en")
+
+    def queries(showcase):
+        url = showcase.get_translation(english).url
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        assert all(
+            f'href="/en/musees/{m.slug}/"' in html
+            for m in museums[: len(showcase.linked_museums.all())]
+        )
+        return len(captured)
+
+    assert queries(four) == queries(one)
