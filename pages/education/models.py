@@ -220,19 +220,14 @@ class ShowcasePage(BasePage):
 
         MuseumPage = apps.get_model("musenor_museums", "MuseumPage")
         context = super().get_context(request, *args, **kwargs)
-        museums = (
-            self.linked_museums.filter(museum__live=True)
-            .select_related("museum__image", "museum__listing_image")
-            .prefetch_related("museum__themes")
-        )
+        # The template shows each museum's title, town and link: nothing more to fetch.
+        museums = self.linked_museums.filter(museum__live=True).select_related("museum")
         context.update(
             levels=list(self.levels.all()),
             subjects=list(self.subjects.all()),
             teaching_files=list(self.teaching_files.select_related("document")),
             # Linked pages in this page's language: an English copy links into /en/.
-            museums=relink_in_language(
-                museums, "museum", self.locale_id, MuseumPage.objects.select_related("image")
-            ),
+            museums=relink_in_language(museums, "museum", self.locale_id, MuseumPage.objects.all()),
             works=relink_in_language(
                 self.linked_works.select_related("museum"),
                 "museum",

@@ -7,7 +7,6 @@ These run when an editor opens a preview, never at import time.
 """
 
 from django.apps import apps
-from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -52,7 +51,7 @@ def pages(count):
 
 
 def museum_theme():
+    from musenor.site.translations import source_locale_only
+
     model = apps.get_model("musenor_museums", "MuseumTheme")
-    return (
-        model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name").first()
-    )
+    return model.objects.filter(source_locale_only()).order_by("name").first()
