@@ -4,6 +4,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -94,8 +95,8 @@ def test_steps_are_numbered_and_reachable_from_the_contents_without_javascript(
     assert levels.index("H3") > levels.index("H2")
 
     page.locator(".path-toc a", has_text="La Descente de croix").click()
-    assert urlsplit(page.url).fragment == "step-4"
-    assert page.locator("#step-4 h3").is_visible()
+    expect(page).to_have_url(re.compile(r"#step-4$"))
+    expect(page.locator("#step-4 h3")).to_be_in_viewport()
     top, height = page.evaluate(
         "[document.getElementById('step-4').getBoundingClientRect().top, window.innerHeight]"
     )
