@@ -13,6 +13,8 @@ It also reads French (:mod:`musenor.search.french`): on PostgreSQL through the
 ``musenor_french`` text search configuration (stems, no accents); on SQLite,
 whose FTS5 only folds case and accents, by indexing the stems of titles and
 bodies and searching for the stems of a query's words.
+
+On PostgreSQL, searches start from the full-text index (:mod:`musenor.search.postgres`).
 """
 
 from modelsearch.backends.database import SearchBackend as vendor_backend
@@ -92,10 +94,14 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         backend.autocomplete_config = french.POSTGRES_AUTOCOMPLETE_CONFIG
     base = type(backend)
     if base not in _classes:
-        mixin = SafeQueryMixin
+        mixin, attributes = SafeQueryMixin, {"__module__": __name__}
         if base.__module__.endswith(".sqlite.sqlite"):
             # Imported only on SQLite: modelsearch's SQLite module needs its models.
             from .sqlite import FrenchSQLiteMixin as mixin
-        _classes[base] = type(base.__name__, (mixin, base), {"__module__": __name__})
+        elif base.__module__.endswith(".postgres.postgres"):
+            from .postgres import IndexedSearchQueryCompiler
+
+            attributes["query_compiler_class"] = IndexedSearchQueryCompiler
+        _classes[base] = type(base.__name__, (mixin, base), attributes)
     backend.__class__ = _classes[base]
     return backend

@@ -9,16 +9,16 @@ backend for ``sport``, among the public records whose domain matches
 ``beaux arts``. A free-text part under ``OR`` or ``NOT`` becomes a subquery of
 the records the backend matches (``pk IN (...)``), so any combination works.
 
-Facet counts are one ``GROUP BY`` query per facet over the matched records,
-each ignoring the facet's own filter (so that choosing "peinture" still shows
-how many "dessin" there are: values of one facet are alternatives). The
-number of queries of a search does not depend on the number of records or
-results.
+Facet counts ignore the facet's own filter (so that choosing "peinture"
+still shows how many "dessin" there are: values of one facet are
+alternatives); every facet and the total are counted in one query
+(:mod:`.facets`). The number of queries of a search does not depend on the
+number of records or results.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -35,11 +35,15 @@ from ..models import (
     Technique,
     term_key,
 )
+from .facets import TOTAL, facet_rows
 from .query import Group, Negation, Term, parse
 
 #: Record ids a search backend without SQL (Elasticsearch) may hand over for one
 #: free-text part under OR or NOT; the database backends give a subquery instead.
 MAX_BACKEND_IDS = 10_000
+
+#: ``records(without=ALL_FILTERS)``: the matched records before any facet filter.
+ALL_FILTERS = object()
 
 #: ``[Field]`` -> the record's relation to a vocabulary.
 VOCABULARY_FIELDS = {
@@ -292,7 +296,7 @@ class CollectionSearch:
         """``Q`` objects for the query's qualified parts and the filters (but ``without``'s)."""
         conditions = [] if self._condition is None else [self._condition]
         for key, values in self.filters.items():
-            if key == without or not values:
+            if not values or key == without or (isinstance(without, set) and key in without):
                 continue
             facet = FACETS_BY_KEY[key]
             if facet.relation is None:
@@ -311,6 +315,8 @@ class CollectionSearch:
         backends return, which keeps their ranking.
         """
         public = Record.objects.public()
+        if without is ALL_FILTERS:
+            without = set(self.filters)
         if self._text is None:
             return public.filter(*self.conditions(without))
         results = self.backend.search(self._text, public, order_by_relevance=ranked)
@@ -333,43 +339,44 @@ class CollectionSearch:
         return self._results
 
     def facets(self):
-        """One :class:`FacetResult` per facet: one query each."""
-        return [self.facet(facet) for facet in FACETS]
+        """One :class:`FacetResult` per facet, and :attr:`total`: one query for all."""
+        rows = facet_rows(
+            self.records(without=ALL_FILTERS),
+            FACETS,
+            self.filters,
+            limit=max(facet.size for facet in FACETS),
+            query_words=self.parsed.node is not None,
+        )
+        by_key = {facet.key: [] for facet in FACETS}
+        self.total = 0
+        for key, value, label, count in rows:
+            if key == TOTAL:
+                self.total = count
+            else:
+                by_key[key].append((value, label, count))
+        return [self._facet_result(facet, by_key[facet.key]) for facet in FACETS]
 
-    def facet(self, facet):
+    def _facet_result(self, facet, rows):
         selected = {str(v) for v in self.filters.get(facet.key, [])}
-        # A subquery of ids: the backend's annotations stay out of the GROUP BY.
-        ids = self.records(without=facet.key).order_by().values("pk")
-        matched = Record.objects.filter(pk__in=ids)
         if facet.relation is None:
-            count = matched.filter(has_image=True).count()
+            count = rows[0][2] if rows else 0
             return FacetResult(
                 facet, [FacetValue("1", str(_("With a photograph")), count, "1" in selected)]
             )
-        if facet.relation == "museum":
-            rows = (
-                matched.order_by()
-                .values("museum_id", "museum__title")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "museum__title")[: facet.size]
-            )
-            values = [(r["museum_id"], r["museum__title"], r["n"]) for r in rows]
-        else:
-            model_field = Record._meta.get_field(facet.relation)
-            through = model_field.remote_field.through
-            source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
-            rows = (
-                through.objects.filter(**{f"{source}_id__in": ids})
-                .values(f"{target}_id", f"{target}__label")
-                .annotate(n=Count("pk"))
-                .order_by("-n", f"{target}__label")[: facet.size]
-            )
-            values = [(r[f"{target}_id"], r[f"{target}__label"], r["n"]) for r in rows]
         result = FacetResult(
-            facet, [FacetValue(str(pk), label, n, str(pk) in selected) for pk, label, n in values]
+            facet,
+            [
+                FacetValue(str(pk), label, count, str(pk) in selected)
+                for pk, label, count in rows[: facet.size]
+            ],
         )
         # A selected value outside the top ones still shows, so it can be removed.
-        missing = selected - {v.value for v in result.values}
+        shown = {v.value: v for v in result.values}
+        for pk, label, count in rows[facet.size :]:
+            if str(pk) in selected:
+                result.values.append(FacetValue(str(pk), label, count, True))
+                shown[str(pk)] = result.values[-1]
+        missing = selected - set(shown)
         if missing:
             result.values += self._selected_labels(facet, missing)
         return result

@@ -26,7 +26,9 @@ def _address(params, **changes):
 def collection_search(request):
     form = SearchForm(request.GET)
     search = CollectionSearch(q=form.query_text(), filters=form.filters(), sort=form.sort_key())
+    facets = search.facets()
     paginator = Paginator(search.results, PER_PAGE)
+    paginator.count = search.total  # counted with the facets: no second COUNT query
     page = paginator.get_page(request.GET.get("page"))
     # Filters kept on every link: the query, the sort, the selected values.
     params = QueryDict(mutable=True)
@@ -36,7 +38,6 @@ def collection_search(request):
         params["sort"] = search.sort
     for key, values in search.filters.items():
         params.setlist(key, [str(v) for v in values])
-    facets = search.facets()
     for facet in facets:
         chosen = [str(v) for v in search.filters.get(facet.key, [])]
         for value in facet.values:
