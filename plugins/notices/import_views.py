@@ -246,14 +246,25 @@ class ImportDetailView(ImportMixin, TemplateView):
         return super().get_context_data(
             run=run,
             summary=summary,
-            entries=[
-                {**entry, "outcome_label": OUTCOMES.get(entry["outcome"], entry["outcome"])}
-                for entry in summary.get("entries", [])
-            ],
+            entries=report_rows(summary.get("entries", [])),
             refresh_seconds=self.refresh_seconds if run.is_active else None,
             confirmation=run.confirmations.order_by("-pk").first() if run.dry_run else None,
             **kwargs,
         )
+
+
+def report_rows(entries):
+    """The report's rows for the table: rejected rows first, each group in file order;
+    a created record's changes ("*": every field) are not listed."""
+    rows = [
+        {
+            **entry,
+            "outcome_label": OUTCOMES.get(entry["outcome"], entry["outcome"]),
+            "changes": [] if entry.get("changes") == ["*"] else entry.get("changes") or [],
+        }
+        for entry in entries
+    ]
+    return sorted(rows, key=lambda row: (row["outcome"] != "rejected", row.get("line") or 0))
 
 
 class ImportConfirmView(View):

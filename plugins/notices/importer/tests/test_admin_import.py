@@ -8,6 +8,7 @@ transaction commits.
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -85,6 +86,13 @@ def test_an_editor_checks_a_file_then_imports_it(
     assert "faïence fine à décor bleu" in page  # kept for review
     assert 'http-equiv="refresh"' not in page
     assert reverse("notices_imports:confirm", args=[run.pk]) in page
+    # Row by row: the rejected rows first, each group in the file's order; a created
+    # record lists no changed fields (every field is new).
+    table = page[page.index("Ligne par ligne") :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    lines = [int(n) for n in re.findall(r"<tr><td>(\d+)</td>", table)]
+    assert lines == [5, 7, 9, 10, 11, 2, 3, 4, 6, 8]
+    assert "<p>*</p>" not in table
 
     # The rows to correct, as a CSV the museum opens in a spreadsheet.
     download = editor_client.get(reverse("notices_imports:corrections", args=[run.pk]))
