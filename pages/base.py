@@ -129,6 +129,10 @@ class BasePage(SocialMixin, ListingMixin, Page):
     - a promote tab that groups SEO, listing and social fields;
     - ``search_fields`` that include the listing summary.
 
+    Its response may be cached whole for anonymous visitors
+    (``musenor.site.page_cache``): a page type whose content depends on the
+    request in a way the cache cannot see overrides :meth:`is_cacheable`.
+
     Subclasses add their own ``content_panels`` and restrict
     ``parent_page_types`` / ``subpage_types``. Plugins' page types may inherit
     it too. Templates extend ``musenor_site/base.html``, which renders the
@@ -153,6 +157,16 @@ class BasePage(SocialMixin, ListingMixin, Page):
         message = reserved_slug_message(self.slug, self.get_parent())
         if message:
             raise ValidationError({"slug": message})
+
+    def is_cacheable(self, request):
+        """Whether this page's response to ``request`` may be served to every anonymous visitor.
+
+        The page cache already leaves out requests with a session or a query
+        string (other than ``?page=N``) and responses that set a cookie (a
+        form's CSRF token) or are not a 200; return False for a page that
+        shows something else of the request's.
+        """
+        return True
 
     @cached_property
     def meta_description(self):

@@ -10,6 +10,8 @@ A plugin is a Django app declared in the ``musenor.plugins`` entry-point group
 - :func:`runs_after`: orders a ``load_demo_data`` implementation after others;
 - :class:`NotificationType`, :func:`notify`, :class:`PeriodicTask` and
   :func:`send_mail_to`: notifications, periodic tasks and mail;
+- :func:`purge_page_cache`: retires every cached page, for changes the core
+  cannot see (a bulk update, an import);
 - :data:`PLUGIN_API_VERSION`: the version plugins declare a range against;
 - :class:`Setting`: one typed setting of a plugin's ``settings_schema``.
 
@@ -20,6 +22,7 @@ the pluggy manager once apps are ready.
 """
 
 from .base import PLUGIN_API_VERSION, PluginConfig
+from .cache import purge_page_cache
 from .hookspecs import DashboardPanel, MenuItem, PagePanel, hookimpl
 from .mail import send_mail_to
 from .notifications import NotificationType, notify
@@ -45,6 +48,7 @@ __all__ = [
     "Setting",
     "hookimpl",
     "notify",
+    "purge_page_cache",
     "runs_after",
     "send_mail_to",
 ]

@@ -10,7 +10,15 @@ class SiteConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from . import operator_checks, roles, signals, sorting, translations, workflow  # noqa: F401
+        from . import (  # noqa: F401
+            operator_checks,
+            page_cache,
+            roles,
+            signals,
+            sorting,
+            translations,
+            workflow,
+        )
         from .richtext import add_rich_text_validators
 
         # Every app's models are loaded before any ready() runs: plugins' too.

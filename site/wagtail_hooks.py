@@ -8,6 +8,8 @@
   ``musenor.site.workflow``).
 - Rich text links and embeds render through defensive handlers
   (``musenor.site.richtext``).
+- Each page served says whether the page cache may keep it
+  (``musenor.site.page_cache``).
 """
 
 from django.contrib import messages
@@ -18,6 +20,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 
 from musenor.pages.exhibitions.models import ExhibitionPage
 
+from .page_cache import mark_cacheable_page
 from .richtext import SAFE_EMBED_HANDLERS, SAFE_LINK_HANDLERS
 from .workflow import exhibition_publish_refusal, sync_exhibition_permissions
 
@@ -146,3 +149,8 @@ def render_rich_text_defensively(features):
         features.register_link_type(handler)
     for handler in SAFE_EMBED_HANDLERS:
         features.register_embed_type(handler)
+
+
+# --- The page cache (musenor.site.page_cache) ------------------------------------
+
+hooks.register("before_serve_page", mark_cacheable_page)

@@ -275,6 +275,10 @@ class QuizPage(BasePage):
     def display_summary(self):
         return self.listing_summary or self.intro or self.search_description
 
+    def is_cacheable(self, request):
+        # The answers come in the query string, and the ranking from them.
+        return False
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         submission = read_submission(questions_of(self.questions), request.GET)

@@ -235,6 +235,10 @@ class ContactPage(AbstractEmailForm, BasePage):
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
 
+    def is_cacheable(self, request):
+        # A form: its CSRF token is the visitor's own.
+        return False
+
     def get_form_class(self):
         form_class = super().get_form_class()
         return type(

@@ -40,6 +40,9 @@ class Subscriber(models.Model):
 
     objects = SubscriberQuerySet.as_manager()
 
+    # A snippet no public page shows: a subscription leaves the page cache alone.
+    purges_page_cache = False
+
     class Meta:
         verbose_name = _("newsletter subscriber")
         verbose_name_plural = _("newsletter subscribers")

@@ -54,6 +54,7 @@ THIRD_PARTY_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -112,6 +113,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages from the cache: after the language is known, before the
+    # rest of the work a hit skips (musenor.site.page_cache).
+    "musenor.site.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Absolute links from the request's host when no Wagtail Site names it.
     "musenor.site.links.SiteHostMiddleware",
@@ -208,6 +212,31 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages cached whole (musenor.site.page_cache): seconds a page is
+# kept in the cache above (0: not cached), and seconds a CDN in front may keep
+# it (s-maxage; browsers ask again each time).
+MUSENOR_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+MUSENOR_PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 60)
+
+# Wagtail's front-end cache: purge a CDN or caching proxy in front of the
+# portal when a page is published or withdrawn. Off unless configured: an HTTP
+# cache that takes PURGE requests (Varnish, nginx), or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN", required=True),
+    }
+# Each translation is published on its own and purges its own URL; Wagtail
+# would otherwise derive /fr/… addresses, which the portal does not have.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Languages ------------------------------------------------------------
 

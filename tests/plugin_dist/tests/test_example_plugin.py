@@ -392,6 +392,28 @@ def test_its_panel_shows_the_latest_note_on_the_home_page(client, home):
     assert "The latest example note" not in client.get("/musees/").content.decode()
 
 
+def test_a_change_to_its_notes_purges_the_cached_home_page(client, home, settings):
+    # The portal caches anonymous pages whole; the home page shows the latest
+    # note (page_panels). Saving a note, a snippet, purges the cache; a bulk
+    # update, which sends no signal, is followed by purge_page_cache().
+    from musenor.plugins import purge_page_cache
+
+    settings.MUSENOR_PAGE_CACHE_SECONDS = 300
+    note = notes().create(title="Herbier de Lille")
+    client.get("/")
+    assert client.get("/")["X-Cache"] == "hit"
+    notes().create(title="Astrolabe de Dunkerque")
+    response = client.get("/")
+    assert response["X-Cache"] == "miss"
+    assert "Astrolabe de Dunkerque" in response.content.decode()
+    notes().exclude(pk=note.pk).update(title="Maquette de Calais")
+    assert "Astrolabe de Dunkerque" in client.get("/").content.decode()  # cached
+    purge_page_cache()
+    response = client.get("/")
+    assert response["X-Cache"] == "miss"
+    assert "Maquette de Calais" in response.content.decode()
+
+
 def test_the_site_search_counts_its_notes_and_links_to_its_own_results(client, home):
     for title in ("Astrolabe de Dunkerque", "Astrolabe de Calais", "Herbier de Lille"):
         notes().create(title=title)
