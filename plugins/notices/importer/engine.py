@@ -28,6 +28,8 @@ from django.db import connection, reset_queries
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from musenor.plugins import purge_page_cache
+
 from .fields import REQUIRED_COLUMNS, STATUS_CODE, TEXT_FIELDS, VOCABULARY_FIELDS
 from .photos import PhotoArchive
 from .reading import FileError, open_source
@@ -131,6 +133,12 @@ class Importer(RecordWriter):
                 self.seen.close()
                 if self.archive:
                     self.archive.close()
+                if not self.dry_run and (
+                    self.report.counts["created"] or self.report.counts["updated"]
+                ):
+                    # Records are written in bulk, without the saves that purge the
+                    # anonymous pages' cache (a museum page lists its records).
+                    purge_page_cache()
         return self.report
 
     def _museum_code(self):

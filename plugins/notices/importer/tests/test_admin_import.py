@@ -117,11 +117,21 @@ def test_an_editor_checks_a_file_then_imports_it(
 def test_the_same_file_checked_again_changes_nothing(
     editor_client, museum, django_capture_on_commit_callbacks
 ):
+    from musenor.plugins.cache import page_cache_generation
+
+    before = page_cache_generation()
     run, _ = start(editor_client, museum, django_capture_on_commit_callbacks)
+    assert page_cache_generation() == before, "a check writes nothing: cached pages stay"
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(reverse("notices_imports:confirm", args=[run.pk]))
+    # The import writes in bulk, without saves: it retires the cached pages itself.
+    imported = page_cache_generation()
+    assert imported != before
     again, _ = start(editor_client, museum, django_capture_on_commit_callbacks)
     assert again.counts["created"] == 0 and again.counts["unchanged"] == 5
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(reverse("notices_imports:confirm", args=[again.pk]))
+    assert page_cache_generation() == imported, "nothing changed, nothing purged"
 
 
 def test_a_run_in_progress_shows_its_progress_and_follows_itself(editor_client, editors, museum):
