@@ -207,3 +207,10 @@ def demo_database(transactional_db):
     what ``load_demo`` printed when it loaded it on an empty site."""
     ensure_wagtail_roots()
     return load_demo_database()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The anonymous page cache switched on (the test settings switch it off)."""
+    settings.MUSENOR_PAGE_CACHE_SECONDS = 300
+    settings.MUSENOR_PAGE_CACHE_CDN_SECONDS = 60

@@ -9,20 +9,9 @@ FTS5 table is its own index.
 
 from django.db import migrations
 
+from musenor.site.migration_operations import RunSQLOnPostgreSQL
+
 INDEX = "musenor_indexentry_document_gin"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON {table} USING gin ((title || body))"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
@@ -31,4 +20,10 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        RunSQLOnPostgreSQL(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry "
+            "USING gin ((title || body))",
+            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]

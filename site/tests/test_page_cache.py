@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.MUSENOR_PAGE_CACHE_SECONDS = 300
-    settings.MUSENOR_PAGE_CACHE_CDN_SECONDS = 60
-
-
-@pytest.fixture
 def museum(directory):
     return make_museum(directory, title="Musée de la Chartreuse", city="Douai")
 

@@ -25,12 +25,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.MUSENOR_PAGE_CACHE_SECONDS = 300
-    settings.MUSENOR_PAGE_CACHE_CDN_SECONDS = 60
-
-
-@pytest.fixture
 def editor(home):
     from django.contrib.auth import get_user_model
     from wagtail.users.models import UserProfile

@@ -10,24 +10,18 @@ the table). SQLite has no covering indexes: nothing to do there.
 
 from django.db import migrations
 
+from musenor.site.migration_operations import RunSQLOnPostgreSQL
+
 INDEX = "musenor_notices_record_public_ids"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        table = apps.get_model("musenor_notices", "Record")._meta.db_table
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON {table} (id) INCLUDE (museum_id, has_image) "
-            "WHERE live AND cleared_for_publication"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("musenor_notices", "0004_admin_imports")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        RunSQLOnPostgreSQL(
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON musenor_notices_record (id) "
+            "INCLUDE (museum_id, has_image) WHERE live AND cleared_for_publication",
+            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
+        )
+    ]
