@@ -42,9 +42,6 @@ from .query import Group, Negation, Term, parse
 #: free-text part under OR or NOT; the database backends give a subquery instead.
 MAX_BACKEND_IDS = 10_000
 
-#: ``records(without=ALL_FILTERS)``: the matched records before any facet filter.
-ALL_FILTERS = object()
-
 #: ``[Field]`` -> the record's relation to a vocabulary.
 VOCABULARY_FIELDS = {
     "domain": "domains",
@@ -292,11 +289,11 @@ class CollectionSearch:
     def messages(self):
         return self.parsed.messages
 
-    def conditions(self, without=None):
-        """``Q`` objects for the query's qualified parts and the filters (but ``without``'s)."""
+    def conditions(self, filtered=True):
+        """``Q`` objects for the query's qualified parts and (``filtered``) the facet filters."""
         conditions = [] if self._condition is None else [self._condition]
-        for key, values in self.filters.items():
-            if not values or key == without or (isinstance(without, set) and key in without):
+        for key, values in self.filters.items() if filtered else ():
+            if not values:
                 continue
             facet = FACETS_BY_KEY[key]
             if facet.relation is None:
@@ -307,23 +304,22 @@ class CollectionSearch:
                 conditions.append(Q(_through_exists(facet.relation, values)))
         return conditions
 
-    def records(self, without=None, ranked=False):
-        """The matched public records as a queryset (ranked: ordered by relevance).
+    def records(self, filtered=True, ranked=False):
+        """The matched public records as a queryset (ranked: ordered by relevance;
+        not ``filtered``: before the facet filters, which :mod:`.facets` applies).
 
         The backend searches the public records (filters it understands on every
         backend); the SQL conditions then apply to the queryset the database
         backends return, which keeps their ranking.
         """
         public = Record.objects.public()
-        if without is ALL_FILTERS:
-            without = set(self.filters)
         if self._text is None:
-            return public.filter(*self.conditions(without))
+            return public.filter(*self.conditions(filtered))
         results = self.backend.search(self._text, public, order_by_relevance=ranked)
         if hasattr(results, "get_queryset"):
-            return results.get_queryset().filter(*self.conditions(without))
+            return results.get_queryset().filter(*self.conditions(filtered))
         ids = [record.pk for record in results[:MAX_BACKEND_IDS]]
-        return public.filter(pk__in=ids).filter(*self.conditions(without))
+        return public.filter(pk__in=ids).filter(*self.conditions(filtered))
 
     @property
     def results(self):
@@ -341,7 +337,7 @@ class CollectionSearch:
     def facets(self):
         """One :class:`FacetResult` per facet, and :attr:`total`: one query for all."""
         rows = facet_rows(
-            self.records(without=ALL_FILTERS),
+            self.records(filtered=False),
             FACETS,
             self.filters,
             limit=max(facet.size for facet in FACETS),
@@ -371,12 +367,12 @@ class CollectionSearch:
             ],
         )
         # A selected value outside the top ones still shows, so it can be removed.
-        shown = {v.value: v for v in result.values}
-        for pk, label, count in rows[facet.size :]:
-            if str(pk) in selected:
-                result.values.append(FacetValue(str(pk), label, count, True))
-                shown[str(pk)] = result.values[-1]
-        missing = selected - set(shown)
+        result.values += [
+            FacetValue(str(pk), label, count, True)
+            for pk, label, count in rows[facet.size :]
+            if str(pk) in selected
+        ]
+        missing = selected - {v.value for v in result.values}
         if missing:
             result.values += self._selected_labels(facet, missing)
         return result
